@@ -1,0 +1,6 @@
+# Sources of core/common (paths relative to core/).
+target_sources(maildeck_core PRIVATE
+    common/Result.h
+    common/Logging.h common/Logging.cpp
+    common/AppIdentity.h common/AppIdentity.cpp
+)

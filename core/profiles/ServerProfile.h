@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace maildeck {
+
+// How MailDeck reaches the server's MariaDB.
+enum class DbRoute {
+    Tunnel, // through the SSH session to dbHost:dbPort as seen from the server (iRedMail default)
+    Direct, // straight from the desktop to dbHost:dbPort (with TLS when dbTls is set)
+};
+
+// Where the DB password comes from. Never from the settings file.
+enum class DbCredentialSource {
+    Keychain,   // the OS keychain (QtKeychain), asked for once when missing
+    ServerFile, // a my.cnf-style file on the server read over SSH (iRedMail's /root/.my.cnf-vmailadmin)
+};
+
+// The server's flavour decides default log and config paths and service commands.
+enum class ServerFlavour { Debian, Rhel, FreeBsd, OpenBsd, Lab };
+
+QString flavourKey(ServerFlavour flavour);
+ServerFlavour flavourFromKey(const QString &key, bool *ok = nullptr);
+
+// Paths on the server and the commands to reload its services.
+struct ServerPaths {
+    QString mailLog;
+    QString postfixConfigDir;
+    QString dovecotConfig;
+    QString dovecotLogDir;
+    QString iredapdSettings;
+    QString mlmmjSpool;
+    QString postfixCommand; // e.g. "postfix" or "postfix -c /etc/postfix"
+    QString dovecotCommand; // e.g. "dovecot" or "dovecot -c /path/dovecot.conf"
+
+    static ServerPaths defaultsFor(ServerFlavour flavour);
+};
+
+// The shape of one server connection. Holds no secret: passwords and passphrases live in the
+// keychain under keys derived from the profile name.
+struct ServerProfile {
+    QString name;
+    QString host;
+    quint16 port = 22;
+    QString user = QStringLiteral("root");
+    QString identityFile;   // empty: ssh-agent / ~/.ssh defaults
+    QString knownHostsFile; // empty: ~/.ssh/known_hosts
+    DbRoute dbRoute = DbRoute::Tunnel;
+    QString dbHost = QStringLiteral("127.0.0.1");
+    quint16 dbPort = 3306;
+    QString dbName = QStringLiteral("vmail");
+    QString dbUser = QStringLiteral("vmailadmin");
+    bool dbTls = false;
+    DbCredentialSource dbCredentials = DbCredentialSource::Keychain;
+    QString dbCredentialsFile = QStringLiteral("/root/.my.cnf-vmailadmin");
+    ServerFlavour flavour = ServerFlavour::Debian;
+    ServerPaths paths = ServerPaths::defaultsFor(ServerFlavour::Debian);
+
+    // Empty when the profile can be used; otherwise what is wrong, for a person.
+    QString validationError() const;
+};
+
+} // namespace maildeck

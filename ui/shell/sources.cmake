@@ -1,0 +1,5 @@
+# Sources of ui/shell: application start-up and the main window (paths relative to ui/).
+target_sources(maildeck_ui PRIVATE
+    Application.h Application.cpp
+    shell/MainWindow.h shell/MainWindow.cpp
+)

@@ -2,4 +2,5 @@
 target_sources(maildeck_ui PRIVATE
     Application.h Application.cpp
     shell/MainWindow.h shell/MainWindow.cpp
+    shell/DialogPrompter.h shell/DialogPrompter.cpp
 )

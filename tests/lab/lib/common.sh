@@ -42,3 +42,74 @@ lab_wait_port() {
   done
   return 1
 }
+
+# --- Mail services (lib/postfix.sh, dovecot.sh, policy.sh, mlmmj.sh) ---
+LAB_TLS_CERT=$LAB_ROOT/etc/ssl/certs/iRedMail.crt   # self-signed for $LAB_HOSTNAME; tests pin it
+LAB_TLS_KEY=$LAB_ROOT/etc/ssl/private/iRedMail.key
+LAB_POSTFIX_QUEUE_DIR=$LAB_ROOT/var/spool/postfix   # also the chroot of Postfix's daemons
+LAB_MLMMJ_REINJECT_PORT=10028  # role of iRedMail's 127.0.0.1:10028 where mlmmj posts re-enter Postfix
+LAB_QUOTA_STATUS_PORT=10340    # Dovecot quota-status policy service, role of 12340
+LAB_DNS_ADDR=127.0.0.1         # lab DNS on port 53 (tests/lab/dns); only the chrooted Postfix daemons ask it
+LAB_DNS_ZONE=$LAB_ROOT/etc/dns/zone.txt   # its records; the iRedAPD stand-in reads SPF TXT here too
+# Loopback addresses the traffic script sends from so that clients look external (mynetworks is
+# 127.0.0.1/32 only, as on iRedMail). Their names are in the lab DNS.
+LAB_CLIENT_MTA=127.0.0.2       # mail.partner.test: a normal outside MTA
+LAB_CLIENT_WEB=127.0.0.3       # www.<first domain>: the SPF story's web server, in that domain's SPF
+LAB_CLIENT_YAHOO=127.0.0.4     # mta123.mail.bbt.yahoo.co.jp: relays for random sender domains
+LAB_CLIENT_PC=127.0.0.5        # no reverse name: a home PC running Windows Live Mail
+
+# --- Core of the lab (tests/lab/lab, lib/accounts.sh, mariadb.sh, sshd.sh, seed.sh) ---
+LAB_RUN_DIR=$LAB_ROOT/run              # pid files (and the lock of tests/lab/lab)
+LAB_SECRETS_DIR=$LAB_ROOT/secrets      # generated passwords, one per file, mode 0600
+LAB_LOG_DIR=$LAB_ROOT/var/log          # group adm, like /var/log: $LAB_ADMIN_USER reads it
+LAB_DB_DIR=$LAB_ROOT/mysql             # datadir $LAB_DB_DIR/data; socket: LAB_DB_SOCKET
+LAB_DB_NAME=vmail
+LAB_DB_VMAIL_USER=vmail                # SELECT on vmail.*: Postfix maps, Dovecot passdb/userdb
+LAB_DB_ADMIN_USER=vmailadmin           # SELECT,INSERT,DELETE,UPDATE on vmail.*
+LAB_ROOT_HOME=$LAB_ROOT/root           # the lab's /root: .my.cnf, .my.cnf-vmail(admin), .iredmail/kv
+LAB_DB_VMAIL_CNF=$LAB_ROOT_HOME/.my.cnf-vmail
+LAB_DB_ADMIN_CNF=$LAB_ROOT_HOME/.my.cnf-vmailadmin
+LAB_STORAGE_NODE=vmail1                # mailbox.storagenode; homes: $LAB_VMAIL_DIR/vmail1/<maildir>
+LAB_VMAIL_UID=2000                     # iRedMail's vmail:vmail (used if 2000 is free)
+LAB_SEED_DIR=$LAB_ROOT/seed            # seed.sql, manifest.json, maildirs/ (generate_seed.py)
+LAB_SEED_MANIFEST=$LAB_SEED_DIR/manifest.json
+LAB_SSHD_DIR=$LAB_ROOT/etc/ssh         # sshd_config, host keys, authorized_keys/<user>
+LAB_ROOT_KEY=$LAB_KEYS_DIR/root_ed25519                  # root's client key (no passphrase)
+LAB_ADMIN_KEY=$LAB_KEYS_DIR/mdadmin_ed25519              # mdadmin's client key (no passphrase)
+LAB_ADMIN_KEY_ENCRYPTED=$LAB_KEYS_DIR/mdadmin_ed25519_passphrase  # passphrase-protected key
+LAB_KNOWN_HOSTS=$LAB_KEYS_DIR/known_hosts                # [127.0.0.1]:LAB_SSH_PORT host keys
+
+# Prints a generated secret (empty if it was never generated). Names: db_vmail, db_vmailadmin,
+# admin_password, admin_key_passphrase.
+lab_secret() { cat "$LAB_SECRETS_DIR/$1" 2>/dev/null || true; }
+
+# Sets the password variables from the secrets (after `lab up` has made them).
+lab_load_secrets() {
+  LAB_DB_VMAIL_PASSWORD=$(lab_secret db_vmail)
+  LAB_DB_ADMIN_PASSWORD=$(lab_secret db_vmailadmin)
+  LAB_ADMIN_PASSWORD=$(lab_secret admin_password)
+  LAB_ADMIN_KEY_PASSPHRASE=$(lab_secret admin_key_passphrase)
+}
+
+# True if the pid in file $1 belongs to a running process.
+lab_pid_alive() {
+  local pid
+  pid=$(cat "$1" 2>/dev/null) || return 1
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+}
+
+# Stops the process whose pid is in file $1 (TERM, then KILL after $2 seconds) and removes
+# the file.
+lab_stop_pidfile() {
+  local file=$1 timeout=${2:-20} pid i
+  pid=$(cat "$file" 2>/dev/null) || return 0
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < timeout * 10; i++)); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+  fi
+  rm -f "$file"
+}

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "core/common/Result.h"
+
+#include <QFrame>
+
+class QLabel;
+class QPushButton;
+
+namespace maildeck::ui {
+
+// An inline message shown where something happened (not a modal box): what went wrong, what to
+// do, and "Copy details" for a report.
+class MessageBanner : public QFrame {
+    Q_OBJECT
+public:
+    enum class Kind { Info, Warning, Error };
+
+    explicit MessageBanner(QWidget *parent = nullptr);
+
+    void showMessage(Kind kind, const QString &text, const QString &details = {});
+    void showError(const Error &error);
+    QString text() const;
+
+private:
+    QLabel *m_label = nullptr;
+    QPushButton *m_copyButton = nullptr;
+    QString m_details;
+};
+
+} // namespace maildeck::ui

@@ -1,0 +1,69 @@
+#pragma once
+
+// Aliases of the vmail database (facts/iredmail.md §1.2, §1.4, §1.5, §2.4): alias accounts and
+// their members, per-user forwardings, per-user alias addresses, alias domains, catch-all.
+//
+//   auto aliases = AliasRepository::listForDomain(db, QStringLiteral("example.com"));
+//   for (const AliasAccount &a : aliases->accounts) { a.address; a.members; }
+//   for (const UserForwarding &f : aliases->forwardings) { f.address; f.destinations; }
+//   aliases->catchAll.destinations; aliases->aliasDomains;
+//
+// Destinations in a domain of this server must exist there (mailbox, alias or list); outside
+// addresses are only checked for syntax. Every write is one transaction; edits carry the
+// record's version and fail with "db.conflict" when it is stale.
+
+#include "core/common/Result.h"
+#include "core/db/VmailTypes.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
+namespace maildeck::db {
+
+class AliasRepository {
+    Q_DECLARE_TR_FUNCTIONS(AliasRepository)
+
+public:
+    static Result<DomainAliases> listForDomain(QSqlDatabase &db, const QString &domain);
+
+    // Access policies iRedAPD knows for alias accounts.
+    static QStringList accessPolicies();
+
+    // Alias accounts (table `alias` + forwardings is_list=1).
+    static Result<AliasAccount> getAlias(QSqlDatabase &db, const QString &address);
+    static Status createAlias(QSqlDatabase &db, const QString &address, const QString &name,
+                              const QStringList &members, const QString &accessPolicy = {});
+    // Replaces name, policy, active and the member set.
+    static Status updateAlias(QSqlDatabase &db, const AliasAccount &current, const QString &name,
+                              const QString &accessPolicy, bool active, const QStringList &members);
+    static Status removeAlias(QSqlDatabase &db, const QString &address);
+
+    // Per-user forwarding. keepLocalCopy keeps the self row (address = forwarding = user);
+    // without it Postfix forwards only and no copy stays in the mailbox.
+    static Result<UserForwarding> getForwarding(QSqlDatabase &db, const QString &username);
+    static Status setForwarding(QSqlDatabase &db, const UserForwarding &current,
+                                const QStringList &destinations, bool keepLocalCopy);
+
+    // Per-user alias addresses (is_alias=1): mail to `alias` is delivered to `target`.
+    static Status addUserAlias(QSqlDatabase &db, const QString &alias, const QString &target);
+    static Status removeUserAlias(QSqlDatabase &db, const QString &alias);
+
+    // Alias domains: mail to x@aliasDomain goes to x@targetDomain.
+    static Status createAliasDomain(QSqlDatabase &db, const QString &aliasDomain,
+                                    const QString &targetDomain);
+    static Status removeAliasDomain(QSqlDatabase &db, const QString &aliasDomain);
+
+    // Catch-all of a domain; an empty list removes it.
+    static Result<CatchAll> getCatchAll(QSqlDatabase &db, const QString &domain);
+    static Status setCatchAll(QSqlDatabase &db, const CatchAll &current,
+                              const QStringList &destinations);
+
+    // Parses, normalises and de-duplicates addresses; those in a domain of this server must
+    // exist. `field` names the field in messages ("member", "forwarding address").
+    static Result<QStringList> normaliseDestinations(QSqlDatabase &db, const QStringList &input,
+                                                     const QString &field);
+    // Whether an address is used by a mailbox, an alias account, a forwarding or a list.
+    static Result<bool> addressInUse(QSqlDatabase &db, const QString &address);
+};
+
+} // namespace maildeck::db

@@ -65,10 +65,12 @@ int runApplication(QApplication &app)
     auto profiles = parser.isSet(settingsOption)
                         ? std::make_shared<ProfileStore>(parser.value(settingsOption))
                         : std::make_shared<ProfileStore>();
+    const QString screenshotFile = parser.value(screenshotOption);
     MainWindow window(profiles);
+    if (screenshotFile.isEmpty())
+        window.restoreLayout();
     window.show();
 
-    const QString screenshotFile = parser.value(screenshotOption);
     int exitCode = 0;
     if (!screenshotFile.isEmpty()) {
         // Give up after a minute: a demo that never loads must not hang a script.

@@ -5,11 +5,15 @@
 namespace maildeck::ui {
 
 namespace {
-QList<QStandardItem *> row(const QString &what, const QString &where, const QString &note = {})
+QList<QStandardItem *> row(AliasOverviewModel::Kind kind, const QString &key, const QString &what,
+                           const QString &where, const QString &note = {})
 {
     QList<QStandardItem *> items{new QStandardItem(what), new QStandardItem(where), new QStandardItem(note)};
     for (QStandardItem *item : items)
         item->setEditable(false);
+    items.first()->setData(int(kind), AliasOverviewModel::KindRole);
+    items.first()->setData(key, AliasOverviewModel::KeyRole);
+    items.first()->setData(false, AliasOverviewModel::IsGroupRole);
     return items;
 }
 
@@ -30,9 +34,12 @@ AliasOverviewModel::AliasOverviewModel(QObject *parent) : QStandardItemModel(par
 void AliasOverviewModel::setAliases(const QString &domain, const db::DomainAliases &aliases)
 {
     removeRows(0, rowCount());
-    auto addGroup = [this](const QString &title, int count) {
+    m_aliases = aliases;
+    auto addGroup = [this](const QString &title, int count, Kind kind) {
         auto *group = new QStandardItem(tr("%1 (%2)").arg(title).arg(count));
         group->setEditable(false);
+        group->setData(int(kind), KindRole);
+        group->setData(true, IsGroupRole);
         QFont font = group->font();
         font.setBold(true);
         group->setFont(font);
@@ -40,33 +47,33 @@ void AliasOverviewModel::setAliases(const QString &domain, const db::DomainAlias
         return group;
     };
 
-    QStandardItem *accounts = addGroup(tr("Alias accounts"), int(aliases.accounts.size()));
+    QStandardItem *accounts = addGroup(tr("Alias accounts"), int(aliases.accounts.size()), AliasAccountKind);
     for (const db::AliasAccount &a : aliases.accounts) {
         QString note = a.accessPolicy.isEmpty() ? QString() : tr("who may send: %1").arg(a.accessPolicy);
         if (!a.active)
             note = tr("disabled");
-        accounts->appendRow(row(db::EmailAddress::displayOf(a.address), displayList(a.members), note));
+        accounts->appendRow(row(AliasAccountKind, a.address, db::EmailAddress::displayOf(a.address), displayList(a.members), note));
     }
-    QStandardItem *forwardings = addGroup(tr("Forwardings"), int(aliases.forwardings.size()));
+    QStandardItem *forwardings = addGroup(tr("Forwardings"), int(aliases.forwardings.size()), ForwardingKind);
     for (const db::UserForwarding &f : aliases.forwardings) {
-        forwardings->appendRow(row(db::EmailAddress::displayOf(f.address), displayList(f.destinations),
+        forwardings->appendRow(row(ForwardingKind, f.address, db::EmailAddress::displayOf(f.address), displayList(f.destinations),
                                    f.keepLocalCopy ? tr("keeps a copy in the mailbox")
                                                    : tr("no copy kept in the mailbox")));
     }
-    QStandardItem *userAliases = addGroup(tr("Alias addresses of users"), int(aliases.userAliases.size()));
+    QStandardItem *userAliases = addGroup(tr("Alias addresses of users"), int(aliases.userAliases.size()), UserAliasKind);
     for (const db::UserAliasAddress &u : aliases.userAliases)
-        userAliases->appendRow(row(db::EmailAddress::displayOf(u.alias), db::EmailAddress::displayOf(u.target)));
-    QStandardItem *aliasDomains = addGroup(tr("Alias domains"), int(aliases.aliasDomains.size()));
+        userAliases->appendRow(row(UserAliasKind, u.alias, db::EmailAddress::displayOf(u.alias), db::EmailAddress::displayOf(u.target)));
+    QStandardItem *aliasDomains = addGroup(tr("Alias domains"), int(aliases.aliasDomains.size()), AliasDomainKind);
     for (const db::AliasDomain &d : aliases.aliasDomains) {
-        aliasDomains->appendRow(row(db::DomainName::displayOf(d.aliasDomain),
+        aliasDomains->appendRow(row(AliasDomainKind, d.aliasDomain, db::DomainName::displayOf(d.aliasDomain),
                                     db::DomainName::displayOf(d.targetDomain),
                                     tr("x@%1 goes to x@%2")
                                         .arg(db::DomainName::displayOf(d.aliasDomain),
                                              db::DomainName::displayOf(d.targetDomain))));
     }
-    QStandardItem *catchAll = addGroup(tr("Catch-all"), aliases.catchAll.destinations.isEmpty() ? 0 : 1);
+    QStandardItem *catchAll = addGroup(tr("Catch-all"), aliases.catchAll.destinations.isEmpty() ? 0 : 1, CatchAllKind);
     if (!aliases.catchAll.destinations.isEmpty()) {
-        catchAll->appendRow(row(tr("any unknown address @%1").arg(db::DomainName::displayOf(domain)),
+        catchAll->appendRow(row(CatchAllKind, domain, tr("any unknown address @%1").arg(db::DomainName::displayOf(domain)),
                                 displayList(aliases.catchAll.destinations)));
     }
 }

@@ -3,4 +3,5 @@ target_sources(maildeck_ui PRIVATE
     domains/DomainListModel.h domains/DomainListModel.cpp
     domains/MailboxListModel.h domains/MailboxListModel.cpp
     domains/AliasOverviewModel.h domains/AliasOverviewModel.cpp
+    domains/DomainPage.h domains/DomainPage.cpp
 )

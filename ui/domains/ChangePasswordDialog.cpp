@@ -1,0 +1,93 @@
+#include "ui/domains/ChangePasswordDialog.h"
+
+#include "core/db/DbWorker.h"
+#include "core/db/EmailAddress.h"
+#include "core/db/MailboxRepository.h"
+#include "ui/domains/DomainEditorDialog.h"
+#include "ui/domains/EditMailboxDialog.h"
+#include "ui/domains/PasswordField.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+
+namespace maildeck::ui {
+
+ChangePasswordDialog::ChangePasswordDialog(DbWorker *db, const QString &username,
+                                           const QString &currentScheme, bool currentWeak,
+                                           db::PasswordScheme defaultScheme, QWidget *parent)
+    : EditorDialog(db, parent), m_username(username)
+{
+    setObjectName(QStringLiteral("ChangePasswordDialog"));
+    const QString shown = db::EmailAddress::displayOf(username);
+    setWindowTitle(tr("Change Password of %1").arg(shown));
+    m_password = new PasswordField(QStringLiteral("Password"), this);
+    m_scheme = new QComboBox(this);
+    m_scheme->setObjectName(QStringLiteral("PasswordScheme"));
+    PasswordField::fillSchemes(m_scheme, defaultScheme);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Mailbox:"), new QLabel(shown, this));
+    form->addRow(tr("Stored now as:"),
+                 new QLabel(currentScheme.isEmpty() ? tr("unknown") : currentScheme, this));
+    if (currentWeak) {
+        auto *weak = new QLabel(weakHashExplanation(currentScheme), this);
+        weak->setObjectName(QStringLiteral("WeakHashWarning"));
+        weak->setWordWrap(true);
+        form->addRow(QString(), weak);
+    }
+    form->addRow(tr("&New password:"), m_password);
+    form->addRow(tr("Hash &scheme:"), m_scheme);
+    contentLayout()->addLayout(form);
+    okButton()->setText(tr("&Change Password"));
+    connect(m_password, &PasswordField::changed, this, &ChangePasswordDialog::updateOkButton);
+    setMinimumWidth(520);
+    updateOkButton();
+}
+
+QString ChangePasswordDialog::password() const
+{
+    return m_password->password();
+}
+
+db::PasswordScheme ChangePasswordDialog::scheme() const
+{
+    return db::PasswordScheme(m_scheme->currentData().toInt());
+}
+
+bool ChangePasswordDialog::isComplete() const
+{
+    return !m_password->password().isEmpty();
+}
+
+bool ChangePasswordDialog::validate()
+{
+    if (m_password->password().isEmpty()) {
+        m_password->setError(tr("The password is empty."));
+        return false;
+    }
+    if (const QString problem = checkFreeText(m_password->password(), 256); !problem.isEmpty()) {
+        m_password->setError(problem);
+        return false;
+    }
+    return true;
+}
+
+QFuture<Status> ChangePasswordDialog::startWrite()
+{
+    return db()->runInTransaction(
+        [username = m_username, password = password(), scheme = scheme()](QSqlDatabase &sql) {
+            return db::MailboxRepository::setPassword(sql, username, password, scheme);
+        });
+}
+
+bool ChangePasswordDialog::showFieldError(const Error &error)
+{
+    if (error.code.startsWith(QLatin1String("password."))) {
+        m_password->setError(error.message);
+        return true;
+    }
+    return false;
+}
+
+} // namespace maildeck::ui

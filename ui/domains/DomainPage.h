@@ -1,0 +1,130 @@
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/db/PasswordHash.h"
+#include "core/db/VmailTypes.h"
+
+#include <QFuture>
+#include <QPointer>
+#include <QWidget>
+
+#include <optional>
+
+class QAbstractItemView;
+class QAction;
+class QLabel;
+class QMenu;
+class QSortFilterProxyModel;
+class QTabWidget;
+class QTableView;
+class QToolBar;
+class QTreeView;
+
+namespace maildeck {
+class DbWorker;
+}
+
+namespace maildeck::ui {
+
+class AliasOverviewModel;
+class MailboxListModel;
+class MessageBanner;
+
+// One domain's content: its mailboxes and what routes mail inside it, with the editors:
+// Insert = new, Delete = delete, F2 / Enter = edit, Ctrl+R = reload (in the focused table), and
+// the same in the tool bars and context menus.
+class DomainPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit DomainPage(QWidget *parent = nullptr);
+
+    // Shows `domain` (storage form) and loads its rows through `db` in the background.
+    void showDomain(const QString &domain, DbWorker *db);
+    // The database for "New Domain" while no domain is shown.
+    void setDatabase(DbWorker *db) { m_db = db; }
+    void clear();
+    QString domain() const { return m_domain; }
+    void reload();
+
+    // The scheme new passwords are hashed with (iRedAdmin's DEFAULT_PASSWORD_SCHEME).
+    void setDefaultPasswordScheme(db::PasswordScheme scheme) { m_scheme = scheme; }
+
+    // Domain actions (New, Edit, Enable/Disable, Delete) for the main window's menu.
+    QList<QAction *> domainActions() const;
+    // Gives the main window's domain list Insert / F2 / Delete and a context menu.
+    void installDomainListActions(QAbstractItemView *view);
+
+    void newDomain();
+    void editDomain();
+    void toggleDomainActive();
+    void deleteDomain();
+    void newMailbox();
+    void editMailbox();
+    void changePassword();
+    void toggleMailboxActive();
+    void deleteMailboxes();
+    void importMailboxes();
+    void newUserAlias();
+    void newAlias();
+    void editAliasItem();
+    void deleteAliasItem();
+    void newAliasDomain();
+    void editCatchAll();
+
+Q_SIGNALS:
+    void mailboxesLoaded(int count);
+    void aliasesLoaded();
+    // Domains were created, changed or deleted: the main window reloads its list (and selects
+    // domain(), which is the new domain after a creation, or none after a deletion).
+    void domainsChanged();
+    // A dialog was opened (tests and screenshots).
+    void dialogOpened(QDialog *dialog);
+
+private:
+    void buildActions();
+    void loadSummary();
+    void loadMailboxes();
+    void loadAliases();
+    void updateActions();
+    void openDialog(QDialog *dialog);
+    // A write from the page itself (toggle, delete): errors to the banner, then reload.
+    void runWrite(QFuture<Status> future, const QString &done, bool domainsToo = false);
+    QList<const db::MailboxRow *> selectedMailboxes() const;
+    const db::MailboxRow *currentMailbox() const;
+    QModelIndex currentAliasIndex() const;
+    QAction *makeAction(const QString &text, const QKeySequence &shortcut, void (DomainPage::*slot)());
+
+    QPointer<DbWorker> m_db;
+    QString m_domain;
+    std::optional<db::DomainSummary> m_summary;
+    db::PasswordScheme m_scheme = db::PasswordScheme::Ssha512;
+    quint64 m_generation = 0; // drops results of a domain no longer shown
+    QLabel *m_title = nullptr;
+    MessageBanner *m_banner = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    MailboxListModel *m_mailboxes = nullptr;
+    QSortFilterProxyModel *m_mailboxProxy = nullptr;
+    QTableView *m_mailboxView = nullptr;
+    AliasOverviewModel *m_aliases = nullptr;
+    QTreeView *m_aliasView = nullptr;
+
+    QAction *m_newDomain = nullptr;
+    QAction *m_editDomain = nullptr;
+    QAction *m_toggleDomain = nullptr;
+    QAction *m_deleteDomain = nullptr;
+    QAction *m_reload = nullptr;
+    QAction *m_newMailbox = nullptr;
+    QAction *m_editMailbox = nullptr;
+    QAction *m_changePassword = nullptr;
+    QAction *m_toggleMailbox = nullptr;
+    QAction *m_deleteMailbox = nullptr;
+    QAction *m_importMailboxes = nullptr;
+    QAction *m_newUserAlias = nullptr;
+    QAction *m_newAlias = nullptr;
+    QAction *m_editAlias = nullptr;
+    QAction *m_deleteAlias = nullptr;
+    QAction *m_newAliasDomain = nullptr;
+    QAction *m_editCatchAll = nullptr;
+};
+
+} // namespace maildeck::ui

@@ -1,3 +1,11 @@
 # Sources of core/logs (paths relative to core/).
 target_sources(maildeck_core PRIVATE
+    logs/ReasonClass.h logs/ReasonClass.cpp
+    logs/LineParser.h logs/LineParser.cpp
+    logs/StringPool.h logs/StringPool.cpp
+    logs/EventStore.h logs/EventStore.cpp
+    logs/PatternDetector.h logs/PatternDetector.cpp
+    logs/RejectCatalog.h logs/RejectCatalog.cpp
+    logs/LogIngest.h logs/LogIngest.cpp
 )
+list(APPEND MAILDECK_CORE_RESOURCE_FILES ${PROJECT_SOURCE_DIR}/resources/catalog/rejects.json)

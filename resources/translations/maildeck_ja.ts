@@ -2,31 +2,1601 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AliasRepository</name>
+    <message>
+        <location filename="../../core/db/AliasRepository.cpp" line="+61"/>
+        <source>check the domain</source>
+        <translation>ドメインの確認</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>read the alias %1</source>
+        <translation>エイリアス %1 の読み込み</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+342"/>
+        <source>The alias %1</source>
+        <translation>エイリアス %1</translation>
+    </message>
+    <message>
+        <location line="-320"/>
+        <source>read the forwarding of %1</source>
+        <translation>%1 の転送設定の読み込み</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The mailbox %1</source>
+        <translation>メールボックス %1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>read the catch-all of %1</source>
+        <translation>%1 のキャッチオールの読み込み</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+197"/>
+        <location line="+304"/>
+        <source>The domain %1 does not exist on this server.</source>
+        <translation>ドメイン %1 はこのサーバーに存在しません。</translation>
+    </message>
+    <message>
+        <location line="-481"/>
+        <source>check the address</source>
+        <translation>アドレスの確認</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 &quot;%2&quot;: %3</source>
+        <translation>%1「%2」: %3</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 %2: the domain is on this server, but no mailbox, alias or list has this address.</source>
+        <translation>%1 %2: ドメインはこのサーバー上にありますが、このアドレスを持つメールボックス、エイリアス、メーリングリストはありません。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>list the aliases of %1</source>
+        <translation>%1 のエイリアス一覧の取得</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <location line="+63"/>
+        <source>Unknown access policy &quot;%1&quot;.</source>
+        <translation>不明なアクセスポリシー「%1」です。</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>create the alias %1</source>
+        <translation>エイリアス %1 の作成</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+200"/>
+        <source>The address %1 is already in use (by a mailbox, an alias, a forwarding or a mailing list).</source>
+        <translation>アドレス %1 は既に使用されています（メールボックス、エイリアス、転送、メーリングリストのいずれか）。</translation>
+    </message>
+    <message>
+        <location line="-190"/>
+        <source>The domain %1 already has %2 of at most %3 aliases.</source>
+        <translation>ドメイン %1 のエイリアスは既に %2 個あります（上限 %3 個）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+34"/>
+        <source>Member</source>
+        <translation>メンバー</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <location line="+34"/>
+        <source>An alias cannot be its own member.</source>
+        <translation>エイリアス自身をメンバーにすることはできません。</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>change the alias %1</source>
+        <translation>エイリアス %1 の変更</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>delete the alias %1</source>
+        <translation>エイリアス %1 の削除</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>change the forwarding of %1</source>
+        <translation>%1 の転送設定の変更</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The forwarding of %1</source>
+        <translation>%1 の転送設定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forwarding address</source>
+        <translation>転送先アドレス</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 already has a row for one of these addresses in another role (alias member or list).</source>
+        <translation>%1 には、これらのアドレスのいずれかについて別の役割（エイリアスのメンバーまたはメーリングリスト）の行が既にあります。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>add the alias address %1</source>
+        <translation>エイリアスアドレス %1 の追加</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The mailbox %1 does not exist.</source>
+        <translation>メールボックス %1 は存在しません。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>remove the alias address %1</source>
+        <translation>エイリアスアドレス %1 の削除</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The alias address %1</source>
+        <translation>エイリアスアドレス %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A domain cannot be an alias of itself.</source>
+        <translation>ドメインを自分自身のエイリアスにすることはできません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>create the alias domain %1</source>
+        <translation>エイリアスドメイン %1 の作成</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The domain %1 already exists (as a domain or an alias domain).</source>
+        <translation>ドメイン %1 は既に存在します（ドメインまたはエイリアスドメインとして）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>remove the alias domain %1</source>
+        <translation>エイリアスドメイン %1 の削除</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The alias domain %1</source>
+        <translation>エイリアスドメイン %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>change the catch-all of %1</source>
+        <translation>%1 のキャッチオールの変更</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The catch-all of %1</source>
+        <translation>%1 のキャッチオール</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catch-all address</source>
+        <translation>キャッチオールの配送先アドレス</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <location filename="../../ui/Application.cpp" line="+42"/>
         <source>MailDeck: a desktop console for iRedMail servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>MailDeck: iRedMail サーバー用のデスクトップ管理コンソール。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Connect to this server profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>このサーバープロファイルに接続します。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>User interface language (en or ja).</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザーインターフェースの言語（en または ja）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Write a PNG of the main window once the first data has loaded, then quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>最初のデータを読み込んだ時点でメインウィンドウの PNG 画像を書き出し、終了します。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Use this settings file.</source>
-        <translation type="unfinished"></translation>
+        <translation>この設定ファイルを使用します。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <location filename="../../core/delegation/AuditLog.cpp" line="+71"/>
+        <source>read the audit log</source>
+        <translation>監査ログの読み込み</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>write the audit log</source>
+        <translation>監査ログの書き込み</translation>
+    </message>
+</context>
+<context>
+    <name>AuthPlan</name>
+    <message>
+        <location filename="../../core/ssh/AuthPlan.cpp" line="+40"/>
+        <source>Permission denied.</source>
+        <translation>アクセスが拒否されました。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Permission denied (%1).</source>
+        <translation>アクセスが拒否されました（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeSet</name>
+    <message>
+        <location filename="../../core/config/ChangeSet.cpp" line="+199"/>
+        <source>A recorded change set is damaged (file %1).</source>
+        <translation>記録された変更セットが破損しています（ファイル %1）。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Restart %1 so it reads the new settings.</source>
+        <translation>%1 を再起動し、新しい設定を読み込ませます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reload %1 so it reads the new configuration.</source>
+        <translation>%1 をリロードし、新しい設定を読み込ませます。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Check that %1 is running.</source>
+        <translation>%1 が稼働していることを確認します。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Postfix reads the new configuration without new warnings.</source>
+        <translation>Postfix が新しい設定を新たな警告なしに読み込めることを確認します。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>postfix check accepts the new configuration.</source>
+        <translation>postfix check で新しい設定に問題がないことを確認します。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Dovecot accepts the new configuration (doveconf exits with 0).</source>
+        <translation>Dovecot が新しい設定を受け入れることを確認します（doveconf が 0 で終了すること）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The new settings.py is valid Python.</source>
+        <translation>新しい settings.py が正しい Python であることを確認します。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&quot;%1&quot; is not an absolute file path.</source>
+        <translation>「%1」は絶対パスではありません。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is edited twice in one change set.</source>
+        <translation>%1 が 1 つの変更セット内で 2 回編集されています。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The change set changes nothing.</source>
+        <translation>この変更セットでは何も変更されません。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Dovecot reads the installed configuration.</source>
+        <translation>Dovecot がインストールされた設定を読み込めることを確認します。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Check that %1 has not changed since it was read.</source>
+        <translation>読み込み後に %1 が変更されていないことを確認します。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Copy %1 to a private staging directory.</source>
+        <translation>%1 を専用のステージングディレクトリにコピーします。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stage %1 with the new files for validation.</source>
+        <translation>検証のため、新しいファイルを含む %1 をステージングします。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write the new %1 to %2.</source>
+        <translation>新しい %1 を %2 に書き込みます。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write the new content to %1 with the mode and owner of %2.</source>
+        <translation>%2 と同じモードと所有者で、新しい内容を %1 に書き込みます。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Back up %1.</source>
+        <translation>%1 をバックアップします。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Replace %1 in one step.</source>
+        <translation>%1 を一括で（アトミックに）置き換えます。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Copy the backup of %1 next to it.</source>
+        <translation>%1 のバックアップを同じディレクトリにコピーします。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Put the old %1 back in one step.</source>
+        <translation>以前の %1 を一括で（アトミックに）元に戻します。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+1"/>
+        <source>Revert: %1</source>
+        <translation>元に戻す: %1</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>A recorded change set is damaged.</source>
+        <translation>記録された変更セットが破損しています。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigParser</name>
+    <message>
+        <location filename="../../core/config/DovecotConfig.cpp" line="+74"/>
+        <source>!include needs a file name.</source>
+        <translation>!include にはファイル名が必要です。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Expected a setting name before &apos;=&apos;.</source>
+        <translation>&apos;=&apos; の前に設定名が必要です。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Expected &quot;key = value&quot;, &quot;section {&quot; or &quot;}&quot;.</source>
+        <translation>「key = value」「section {」「}」のいずれかが必要です。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Expecting &apos;{&apos; after the section name (or &apos;=&apos; after a setting name).</source>
+        <translation>セクション名の後には &apos;{&apos; が必要です（設定名の後なら &apos;=&apos;）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Garbage after &apos;{&apos;.</source>
+        <translation>&apos;{&apos; の後に不要な文字があります。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Ambiguous &apos;#&apos; character in line, treated as a comment (Dovecot does the same).</source>
+        <translation>行内の &apos;#&apos; があいまいなため、コメントとして扱いました（Dovecot も同様に扱います）。</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>Unknown variable: %1</source>
+        <translation>不明な変数: %1</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Unexpected &apos;}&apos;: no section is open.</source>
+        <translation>予期しない &apos;}&apos; です: 開いているセクションがありません。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>!include is not followed here.</source>
+        <translation>ここでは !include の参照先を読み込みません。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>!include %1: no such file (use !include_try for optional files).</source>
+        <translation>!include %1: ファイルがありません（存在しなくてもよいファイルには !include_try を使用してください）。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Recursive include of %1 (it includes itself through: %2).</source>
+        <translation>%1 が再帰的にインクルードされています（経路: %2）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Includes are nested too deeply.</source>
+        <translation>インクルードの入れ子が深すぎます。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot read %1.</source>
+        <translation>%1 を読み込めません。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Missing &apos;}&apos;: the section &quot;%1&quot; opened here is never closed.</source>
+        <translation>&apos;}&apos; がありません: ここで開始したセクション「%1」が閉じられていません。</translation>
+    </message>
+    <message>
+        <location line="+307"/>
+        <location filename="../../core/config/PostfixMainCf.cpp" line="+27"/>
+        <location filename="../../core/config/PostfixMasterCf.cpp" line="+191"/>
+        <source>The value must not contain a line break or a NUL character.</source>
+        <translation>値に改行や NUL 文字を含めることはできません。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>This line does not set %1 (has the file changed?).</source>
+        <translation>この行は %1 を設定していません（ファイルが変更されていませんか?）。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>&quot;%1&quot; is not a setting name.</source>
+        <translation>「%1」は設定名ではありません。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The file ends inside a section; the setting cannot be appended.</source>
+        <translation>ファイルがセクションの途中で終わっているため、設定を追加できません。</translation>
+    </message>
+    <message>
+        <location line="-698"/>
+        <location filename="../../core/config/IredapdSettings.cpp" line="+487"/>
+        <location line="+8"/>
+        <location filename="../../core/config/PostfixMainCf.cpp" line="+33"/>
+        <location filename="../../core/config/PostfixMasterCf.cpp" line="-43"/>
+        <source>The line contains a NUL byte.</source>
+        <translation>この行には NUL バイトが含まれています。</translation>
+    </message>
+    <message>
+        <location filename="../../core/config/PostfixMainCf.cpp" line="+7"/>
+        <source>The line starts with white space, but no parameter precedes it.</source>
+        <translation>この行は空白で始まっていますが、前にパラメーターがありません。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Expected &quot;name = value&quot;, but there is no &apos;=&apos;.</source>
+        <translation>「name = value」の形式が必要ですが、&apos;=&apos; がありません。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+162"/>
+        <location filename="../../core/config/PostfixMasterCf.cpp" line="+35"/>
+        <source>&quot;%1&quot; is not a parameter name.</source>
+        <translation>「%1」はパラメーター名ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../core/config/IredapdSettings.cpp" line="-465"/>
+        <source>Unexpected text after the value: %1</source>
+        <translation>値の後に予期しないテキストがあります: %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The value is nested too deeply.</source>
+        <translation>値の入れ子が深すぎます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A value is missing.</source>
+        <translation>値がありません。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&quot;%1&quot; is not a literal.</source>
+        <translation>「%1」はリテラルではありません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unexpected character &apos;%1&apos;.</source>
+        <translation>予期しない文字 &apos;%1&apos; です。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not a number.</source>
+        <translation>数値ではありません。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Not a number: %1</source>
+        <translation>数値ではありません: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+8"/>
+        <source>The string is not terminated.</source>
+        <translation>文字列が閉じられていません。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Bad escape in a string.</source>
+        <translation>文字列内のエスケープが不正です。</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Expected &apos;,&apos; or &apos;%1&apos;.</source>
+        <translation>&apos;,&apos; または &apos;%1&apos; が必要です。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Expected &apos;:&apos; in a dict.</source>
+        <translation>dict 内に &apos;:&apos; が必要です。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Expected &apos;,&apos; or &apos;}&apos;.</source>
+        <translation>&apos;,&apos; または &apos;}&apos; が必要です。</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>The string that starts here is not terminated.</source>
+        <translation>ここで始まる文字列が閉じられていません。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unmatched &apos;%1&apos;.</source>
+        <translation>&apos;%1&apos; の対応が取れていません。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The &apos;%1&apos; opened here is never closed.</source>
+        <translation>ここで開いた &apos;%1&apos; が閉じられていません。</translation>
+    </message>
+    <message>
+        <location line="+186"/>
+        <source>Trusted client addresses (IPs, wildcards, CIDR networks); 127.0.0.1 and ::1 are always trusted.</source>
+        <translation>信頼するクライアントアドレス（IP アドレス、ワイルドカード、CIDR ネットワーク）。127.0.0.1 と ::1 は常に信頼されます。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>An unauthenticated sender in a local domain is treated as forged.</source>
+        <translation>ローカルドメインの未認証の送信者を、なりすましとして扱います。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Before rejecting a forged sender, allow the client if the sender domain&apos;s SPF record lists its IP address.</source>
+        <translation>なりすまし送信者を拒否する前に、送信者ドメインの SPF レコードにクライアントの IP アドレスが含まれていれば許可します。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Authenticated users or domains that may send as any address.</source>
+        <translation>任意のアドレスで送信できる認証済みユーザーまたはドメイン。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Members of a mailing list or alias may send as the list&apos;s address.</source>
+        <translation>メーリングリストやエイリアスのメンバーが、そのアドレスを送信者として送信できるようにします。</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <location filename="../../core/config/PostfixMainCf.cpp" line="-148"/>
+        <source>%1 is set again; the value at line %2 is ignored.</source>
+        <translation>%1 が再度設定されています。%2 行目の値は無視されます。</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>&quot;%1&quot; is not a valid setting name.</source>
+        <translation>「%1」は有効な設定名ではありません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only plain values (True/False, numbers, text, lists) can be written.</source>
+        <translation>書き込めるのは単純な値（True/False、数値、テキスト、リスト）だけです。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is extended with &quot;+=&quot; here; change it by hand.</source>
+        <translation>%1 はここで「+=」により追記されています。手動で変更してください。</translation>
+    </message>
+    <message>
+        <location filename="../../core/config/PostfixMainCf.cpp" line="+215"/>
+        <location filename="../../core/config/PostfixMasterCf.cpp" line="+171"/>
+        <source>Unexpected output line: %1</source>
+        <translation>予期しない出力行: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/config/PostfixMasterCf.cpp" line="-300"/>
+        <source>Missing &apos;}&apos; after &apos;{&apos;.</source>
+        <translation>&apos;{&apos; の後に &apos;}&apos; がありません。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>A service needs 8 fields (service type private unpriv chroot wakeup maxproc command), but this line has %1.</source>
+        <translation>サービスには 8 個のフィールド（service type private unpriv chroot wakeup maxproc command）が必要ですが、この行のフィールドは %1 個です。</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>The line starts with white space, but no service precedes it.</source>
+        <translation>この行は空白で始まっていますが、前にサービスがありません。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The value has unbalanced &apos;{&apos; and &apos;}&apos;.</source>
+        <translation>値の &apos;{&apos; と &apos;}&apos; の対応が取れていません。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The service %1 is defined again (first at line %2).</source>
+        <translation>サービス %1 が再定義されています（最初の定義は %2 行目）。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+42"/>
+        <source>master.cf has no service %1 of type %2.</source>
+        <translation>master.cf にはタイプ %2 のサービス %1 がありません。</translation>
+    </message>
+</context>
+<context>
+    <name>Csv</name>
+    <message>
+        <location filename="../../core/db/Csv.cpp" line="+97"/>
+        <source>Line %1, column %2: unexpected text after a closing quote (a quote inside a quoted field must be doubled: &quot;&quot;).</source>
+        <translation>%1 行目 %2 列: 閉じ引用符の後に予期しないテキストがあります（引用符で囲んだフィールド内の引用符は &quot;&quot; のように 2 つ重ねてください）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Line %1, column %2: a quote inside an unquoted field. Put the whole field in quotes and double the quote.</source>
+        <translation>%1 行目 %2 列: 引用符で囲まれていないフィールド内に引用符があります。フィールド全体を引用符で囲み、中の引用符は 2 つ重ねてください。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Line %1: a quoted field is not closed before the end of the file.</source>
+        <translation>%1 行目: 引用符で囲んだフィールドがファイルの終わりまでに閉じられていません。</translation>
+    </message>
+</context>
+<context>
+    <name>DbWorker</name>
+    <message>
+        <location filename="../../core/db/DbWorker.cpp" line="+34"/>
+        <location line="+137"/>
+        <source>The database is not connected.</source>
+        <translation>データベースに接続していません。</translation>
+    </message>
+    <message>
+        <location line="-132"/>
+        <source>The MariaDB/MySQL driver of Qt (QMYSQL) is not installed.</source>
+        <translation>Qt の MariaDB/MySQL ドライバー（QMYSQL）がインストールされていません。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>connect to the database</source>
+        <translation>データベースへの接続</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Access denied for database user &apos;%1&apos; at %2:%3: check the database password.</source>
+        <translation>データベースユーザー &apos;%1&apos;（%2:%3）のアクセスが拒否されました。データベースのパスワードを確認してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The database &apos;%1&apos; does not exist.</source>
+        <translation>データベース &apos;%1&apos; は存在しません。</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <location line="+9"/>
+        <source>start a transaction</source>
+        <translation>トランザクションの開始</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>save the change</source>
+        <translation>変更の保存</translation>
+    </message>
+</context>
+<context>
+    <name>DelegatedAccounts</name>
+    <message>
+        <location filename="../../core/delegation/DelegatedAccounts.cpp" line="+21"/>
+        <source>%1 is not a MailDeck delegated account name.</source>
+        <translation>%1 は MailDeck の委任アカウント名ではありません。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>check the delegation schema</source>
+        <translation>委任スキーマの確認</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delegation is not installed on this server.</source>
+        <translation>このサーバーには委任機能がインストールされていません。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>read the database accounts</source>
+        <translation>データベースアカウントの読み込み</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>read the account mapping</source>
+        <translation>アカウント対応付けの読み込み</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no delegated account %1.</source>
+        <translation>委任アカウント %1 はありません。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>reset the account&apos;s privileges</source>
+        <translation>アカウント権限のリセット</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>grant the delegation procedures</source>
+        <translation>委任プロシージャの権限付与</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>grant the delegation views</source>
+        <translation>委任ビューの権限付与</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+6"/>
+        <source>look up the admin</source>
+        <translation>管理者の検索</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not a domain admin (global admins do not get a delegated account).</source>
+        <translation>%1 はドメイン管理者ではありません（グローバル管理者には委任アカウントを作成しません）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 already has a database account.</source>
+        <translation>%1 には既にデータベースアカウントがあります。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+143"/>
+        <source>remove the database account</source>
+        <translation>データベースアカウントの削除</translation>
+    </message>
+    <message>
+        <location line="-140"/>
+        <location line="+122"/>
+        <source>remove the account mapping</source>
+        <translation>アカウント対応付けの削除</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <source>map the database account</source>
+        <translation>データベースアカウントの対応付け</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>create the database account</source>
+        <translation>データベースアカウントの作成</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>change the account mapping</source>
+        <translation>アカウント対応付けの変更</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>lock or unlock the database account</source>
+        <translation>データベースアカウントのロックまたはロック解除</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>change the account&apos;s password</source>
+        <translation>アカウントのパスワード変更</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>list the account&apos;s sessions</source>
+        <translation>アカウントのセッション一覧の取得</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>list the delegated accounts</source>
+        <translation>委任アカウント一覧の取得</translation>
+    </message>
+</context>
+<context>
+    <name>DelegatedCalls</name>
+    <message>
+        <location filename="../../core/delegation/DelegatedCalls.cpp" line="+28"/>
+        <source>Unknown server procedure.</source>
+        <translation>不明なサーバープロシージャです。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>list your domains</source>
+        <translation>担当ドメイン一覧の取得</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>identify your account</source>
+        <translation>アカウントの識別</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>create the mailbox</source>
+        <translation>メールボックスの作成</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>change the mailbox</source>
+        <translation>メールボックスの変更</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>change the quota</source>
+        <translation>容量制限の変更</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>change the password</source>
+        <translation>パスワードの変更</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>delete the mailbox</source>
+        <translation>メールボックスの削除</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>add the forwarding</source>
+        <translation>転送の追加</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>remove the forwarding</source>
+        <translation>転送の削除</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>change the local copy setting</source>
+        <translation>ローカルコピー設定の変更</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>create the alias</source>
+        <translation>エイリアスの作成</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>change the alias</source>
+        <translation>エイリアスの変更</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>delete the alias</source>
+        <translation>エイリアスの削除</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>add the member</source>
+        <translation>メンバーの追加</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>remove the member</source>
+        <translation>メンバーの削除</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>create the mailing list</source>
+        <translation>メーリングリストの作成</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>change the mailing list</source>
+        <translation>メーリングリストの変更</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>delete the mailing list</source>
+        <translation>メーリングリストの削除</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>add the moderator</source>
+        <translation>モデレーターの追加</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>remove the moderator</source>
+        <translation>モデレーターの削除</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>add the owner</source>
+        <translation>オーナーの追加</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>remove the owner</source>
+        <translation>オーナーの削除</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationSchema</name>
+    <message>
+        <location filename="../../core/delegation/DelegationSchema.cpp" line="+83"/>
+        <source>Could not %1: the server refused it (%2).</source>
+        <translation>%1に失敗しました: サーバーが拒否しました（%2）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>list the delegation procedures</source>
+        <translation>委任プロシージャ一覧の取得</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>list the delegation views</source>
+        <translation>委任ビュー一覧の取得</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>check the delegation account</source>
+        <translation>委任アカウントの確認</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>read the delegation schema version</source>
+        <translation>委任スキーマのバージョンの読み込み</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+28"/>
+        <source>check the server&apos;s accounts</source>
+        <translation>サーバーのアカウントの確認</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database server has anonymous accounts (&apos;&apos;@host). With them a client could pose as a domain admin&apos;s account name. Remove them first (mariadb-secure-installation does), then install delegation.</source>
+        <translation>データベースサーバーに匿名アカウント（&apos;&apos;@host）があります。これがあると、クライアントがドメイン管理者のアカウント名になりすますことができます。先に匿名アカウントを削除してから（mariadb-secure-installation で削除できます）、委任機能をインストールしてください。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>check the vmail database</source>
+        <translation>vmail データベースの確認</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The vmail database has no table %1; this does not look like an iRedMail server with MariaDB.</source>
+        <translation>vmail データベースにテーブル %1 がありません。MariaDB を使用する iRedMail サーバーではないようです。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Installing step %1 of the delegation schema failed at statement %2: %3</source>
+        <translation>委任スキーマのステップ %1 のインストールが、ステートメント %2 で失敗しました: %3</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>record the delegation schema version</source>
+        <translation>委任スキーマのバージョンの記録</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+13"/>
+        <source>create the delegation schema</source>
+        <translation>委任スキーマの作成</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>create the delegation account</source>
+        <translation>委任アカウントの作成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>lock the delegation account</source>
+        <translation>委任アカウントのロック</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Delegation is not installed on this server.</source>
+        <translation>このサーバーには委任機能がインストールされていません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server&apos;s delegation schema (version %1) is newer than this MailDeck knows (version %2). Update MailDeck.</source>
+        <translation>サーバーの委任スキーマ（バージョン %1）は、この MailDeck が対応するバージョン（%2）より新しいものです。MailDeck を更新してください。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The delegation schema step %1 on the server differs from the one this MailDeck carries. Reinstall delegation.</source>
+        <translation>サーバー上の委任スキーマのステップ %1 が、この MailDeck に含まれるものと異なります。委任機能を再インストールしてください。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>check schema</source>
+        <translation>スキーマの確認</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>remove the delegation schema</source>
+        <translation>委任スキーマの削除</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>remove the delegation account</source>
+        <translation>委任アカウントの削除</translation>
+    </message>
+</context>
+<context>
+    <name>DomainAdmins</name>
+    <message>
+        <location filename="../../core/delegation/DomainAdmins.cpp" line="+59"/>
+        <location line="+6"/>
+        <location line="+6"/>
+        <source>look up the admin</source>
+        <translation>管理者の検索</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 is a global admin; MailDeck does not change global admins here.</source>
+        <translation>%1 はグローバル管理者です。MailDeck ではここでグローバル管理者を変更しません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not a domain admin.</source>
+        <translation>%1 はドメイン管理者ではありません。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>look up the domain</source>
+        <translation>ドメインの検索</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is no domain %1 on this server.</source>
+        <translation>このサーバーにはドメイン %1 がありません。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+154"/>
+        <source>give the domain</source>
+        <translation>ドメインの割り当て</translation>
+    </message>
+    <message>
+        <location line="-136"/>
+        <source>check the admin&apos;s domain</source>
+        <translation>管理者のドメインの確認</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A standalone admin&apos;s address must not be in a domain of this server (iRedAdmin refuses it). Use a mail user of the domain instead (promote the mailbox), or an outside address.</source>
+        <translation>独立した管理者のアドレスを、このサーバーのドメインのアドレスにすることはできません（iRedAdmin でも拒否されます）。代わりにそのドメインのメールユーザーを使用する（メールボックスを管理者に昇格する）か、外部のアドレスを使用してください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The language must look like en_US.</source>
+        <translation>言語は en_US のような形式で指定してください。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>check the admin</source>
+        <translation>管理者の確認</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is already an admin %1.</source>
+        <translation>管理者 %1 は既に存在します。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>create the admin</source>
+        <translation>管理者の作成</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 is already an admin.</source>
+        <translation>%1 は既に管理者です。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>make the user an admin</source>
+        <translation>ユーザーの管理者への昇格</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no mailbox %1.</source>
+        <translation>メールボックス %1 はありません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+35"/>
+        <source>check the admin&apos;s domains</source>
+        <translation>管理者の担当ドメインの確認</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+9"/>
+        <location line="+7"/>
+        <source>take the domain away</source>
+        <translation>ドメインの割り当て解除</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+7"/>
+        <source>change the admin</source>
+        <translation>管理者の変更</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>delete the admin</source>
+        <translation>管理者の削除</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>list the domain admins</source>
+        <translation>ドメイン管理者一覧の取得</translation>
+    </message>
+</context>
+<context>
+    <name>DomainName</name>
+    <message>
+        <location filename="../../core/db/EmailAddress.cpp" line="+66"/>
+        <source>The domain name</source>
+        <translation>ドメイン名</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The domain name is empty.</source>
+        <translation>ドメイン名が空です。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>A domain name must not contain @.</source>
+        <translation>ドメイン名に @ を含めることはできません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The domain name must not start or end with a dot or contain two dots in a row.</source>
+        <translation>ドメイン名の先頭や末尾にドットを置いたり、ドットを 2 つ続けたりすることはできません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+25"/>
+        <source>The part &quot;%1…&quot; of the domain name is longer than %2 characters.</source>
+        <translation>ドメイン名の「%1…」の部分が %2 文字を超えています。</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>&quot;%1&quot; is not a valid domain name (letters, digits and hyphens, or an internationalised name).</source>
+        <translation>「%1」は有効なドメイン名ではありません（英字、数字、ハイフン、または国際化ドメイン名を使用してください）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The domain name is too long: %1 characters in its stored (punycode) form; at most %2 are allowed.</source>
+        <translation>ドメイン名が長すぎます: 保存形式（punycode）で %1 文字あります。上限は %2 文字です。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The domain name needs at least two parts, like example.com.</source>
+        <translation>ドメイン名は example.com のように 2 つ以上の部分から構成してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The domain name has an empty part.</source>
+        <translation>ドメイン名に空の部分があります。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The domain name may contain only letters, digits, hyphens and dots (the character %1 is not allowed).</source>
+        <translation>ドメイン名に使用できるのは英字、数字、ハイフン、ドットだけです（文字 %1 は使用できません）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A part of the domain name must not start or end with a hyphen.</source>
+        <translation>ドメイン名の各部分の先頭や末尾にハイフンを置くことはできません。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The last part of the domain name must not be a number (IP addresses are not mail domains here).</source>
+        <translation>ドメイン名の最後の部分を数字にすることはできません（IP アドレスはメールドメインとして扱えません）。</translation>
+    </message>
+</context>
+<context>
+    <name>DomainRepository</name>
+    <message>
+        <location filename="../../core/db/DomainRepository.cpp" line="+155"/>
+        <source>count the rows of %1</source>
+        <translation>%1 の行数の取得</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>list the mailboxes</source>
+        <translation>メールボックス一覧の取得</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>list the mailing lists</source>
+        <translation>メーリングリスト一覧の取得</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>count references to the domain</source>
+        <translation>ドメインへの参照数の取得</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>list the domains</source>
+        <translation>ドメイン一覧の取得</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+116"/>
+        <source>read the domain</source>
+        <translation>ドメインの読み込み</translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <location line="+59"/>
+        <location line="+2"/>
+        <location line="+40"/>
+        <location line="+15"/>
+        <location line="+18"/>
+        <location line="+11"/>
+        <source>The domain %1</source>
+        <translation>ドメイン %1</translation>
+    </message>
+    <message>
+        <location line="-135"/>
+        <source>create the domain %1</source>
+        <translation>ドメイン %1 の作成</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The domain %1 already exists (as a domain or an alias domain).</source>
+        <translation>ドメイン %1 は既に存在します（ドメインまたはエイリアスドメインとして）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>change the domain %1</source>
+        <translation>ドメイン %1 の変更</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Limits must be 0 (unlimited) or a positive number; the mailbox limit may also be -1 (no new mailboxes).</source>
+        <translation>上限は 0（無制限）または正の数で指定してください。メールボックス数の上限には -1（新規作成不可）も指定できます。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>enable the domain %1</source>
+        <translation>ドメイン %1 の有効化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disable the domain %1</source>
+        <translation>ドメイン %1 の無効化</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>delete the domain %1</source>
+        <translation>ドメイン %1 の削除</translation>
+    </message>
+</context>
+<context>
+    <name>EmailAddress</name>
+    <message>
+        <location filename="../../core/db/EmailAddress.cpp" line="-115"/>
+        <source>The address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The address is empty.</source>
+        <translation>アドレスが空です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is too long (%2 characters; at most %3 are allowed).</source>
+        <translation>%1が長すぎます（%2 文字。上限は %3 文字です）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 contains an invisible control character (such as a line break or tab) at position %2.</source>
+        <translation>%1の %2 文字目に、目に見えない制御文字（改行やタブなど）が含まれています。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 must not contain quotes (%2 at position %3).</source>
+        <translation>%1に引用符を含めることはできません（%3 文字目の %2）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 must not contain the character %2 (position %3).</source>
+        <translation>%1に文字 %2 を含めることはできません（%3 文字目）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 must not contain spaces (position %2).</source>
+        <translation>%1に空白を含めることはできません（%2 文字目）。</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>The address needs an @ between the user name and the domain.</source>
+        <translation>アドレスには、ユーザー名とドメインの間に @ が必要です。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The address contains more than one @.</source>
+        <translation>アドレスに @ が複数含まれています。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The part before the @ is empty.</source>
+        <translation>@ の前の部分が空です。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The part before the @ is too long (%1 characters; at most %2 are allowed).</source>
+        <translation>@ の前の部分が長すぎます（%1 文字。上限は %2 文字です）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The character %1 is not allowed before the @; use letters a–z, digits and . _ - + =.</source>
+        <translation>@ の前に文字 %1 は使用できません。英字 a–z、数字、および . _ - + = を使用してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The part before the @ must not start or end with a dot or contain two dots in a row.</source>
+        <translation>@ の前の部分の先頭や末尾にドットを置いたり、ドットを 2 つ続けたりすることはできません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The part after the @ (the domain) is empty.</source>
+        <translation>@ の後の部分（ドメイン）が空です。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The address is too long: %1 characters in its stored (punycode) form; at most %2 are allowed.</source>
+        <translation>アドレスが長すぎます: 保存形式（punycode）で %1 文字あります。上限は %2 文字です。</translation>
+    </message>
+</context>
+<context>
+    <name>ListSettings</name>
+    <message>
+        <location filename="../../core/lists/ListSettings.cpp" line="+127"/>
+        <source>%1 &quot;%2&quot;: %3</source>
+        <translation>%1「%2」: %3</translation>
+    </message>
+    <message>
+        <location line="+155"/>
+        <source>List address</source>
+        <translation>リストのアドレス</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Owner</source>
+        <translation>オーナー</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A mailing list needs at least one owner.</source>
+        <translation>メーリングリストには 1 人以上のオーナーが必要です。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Moderator</source>
+        <translation>モデレーター</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Moderation and moderators-only posting need at least one moderator.</source>
+        <translation>モデレーションやモデレーターのみの投稿を使うには、1 人以上のモデレーターが必要です。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Subscription moderator</source>
+        <translation>購読モデレーター</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The maximum message size must be 0 (no limit) or a number of bytes.</source>
+        <translation>最大メッセージサイズは 0（無制限）またはバイト数で指定してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The SMTP port must be between 1 and 65535 (0: the default).</source>
+        <translation>SMTP ポートは 1～65535 の範囲で指定してください（0: 既定値）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot;: only one line is allowed here.</source>
+        <translation>「%1」: ここには 1 行しか指定できません。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Custom header &quot;%1&quot;: use the form &quot;Name: value&quot;.</source>
+        <translation>カスタムヘッダー「%1」: 「Name: value」の形式で指定してください。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Header to remove &quot;%1&quot;: give one header name.</source>
+        <translation>削除するヘッダー「%1」: ヘッダー名を 1 つ指定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>LogHistory</name>
+    <message>
+        <location filename="../../core/logs/LogIngest.cpp" line="+141"/>
+        <source>A log file could not be opened.</source>
+        <translation>ログファイルを開けませんでした。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+19"/>
+        <source>A log file could not be read.</source>
+        <translation>ログファイルを読み込めませんでした。</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+56"/>
+        <source>Loading the log history was cancelled.</source>
+        <translation>ログ履歴の読み込みがキャンセルされました。</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>A compressed log file could not be read.</source>
+        <translation>圧縮されたログファイルを読み込めませんでした。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>A compressed log file is damaged.</source>
+        <translation>圧縮されたログファイルが破損しています。</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxRepository</name>
+    <message>
+        <location filename="../../core/db/MailboxRepository.cpp" line="+136"/>
+        <source>read the forwardings</source>
+        <translation>転送設定の読み込み</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>create the mailbox %1</source>
+        <translation>メールボックス %1 の作成</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The domain %1 does not exist on this server. Create the domain first.</source>
+        <translation>ドメイン %1 はこのサーバーに存在しません。先にドメインを作成してください。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The domain %1 does not allow new mailboxes (its mailbox limit is -1).</source>
+        <translation>ドメイン %1 では新しいメールボックスを作成できません（メールボックス数の上限が -1 です）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The address %1 is already in use (by a mailbox, an alias, a forwarding or a mailing list).</source>
+        <translation>アドレス %1 は既に使用されています（メールボックス、エイリアス、転送、メーリングリストのいずれか）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The domain %1 already has %2 of at most %3 mailboxes.</source>
+        <translation>ドメイン %1 のメールボックスは既に %2 個あります（上限 %3 個）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+193"/>
+        <source>The quota must be 0 (unlimited) or a number of megabytes.</source>
+        <translation>容量制限は 0（無制限）またはメガバイト数で指定してください。</translation>
+    </message>
+    <message>
+        <location line="-188"/>
+        <source>The quota may be at most %1 MB in this domain.</source>
+        <translation>このドメインの容量制限は最大 %1 MB です。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The domain&apos;s quota of %1 MB would be exceeded (%2 MB are already given to mailboxes).</source>
+        <translation>ドメインの容量制限 %1 MB を超えてしまいます（既に %2 MB がメールボックスに割り当てられています）。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+233"/>
+        <location line="+165"/>
+        <source>The password is empty.</source>
+        <translation>パスワードが空です。</translation>
+    </message>
+    <message>
+        <location line="-393"/>
+        <source>The password must have at least %1 characters.</source>
+        <translation>パスワードは %1 文字以上にしてください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The password may have at most %1 characters.</source>
+        <translation>パスワードは %1 文字以下にしてください。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+151"/>
+        <source>Unknown mail service &quot;%1&quot;.</source>
+        <translation>不明なメールサービス「%1」です。</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <location line="+12"/>
+        <source>The address %1 already exists.</source>
+        <translation>アドレス %1 は既に存在します。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+30"/>
+        <location line="+59"/>
+        <location line="+2"/>
+        <source>The mailbox %1</source>
+        <translation>メールボックス %1</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>list the mailboxes</source>
+        <translation>メールボックス一覧の取得</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>read the mailbox</source>
+        <translation>メールボックスの読み込み</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>change the mailbox %1</source>
+        <translation>メールボックス %1 の変更</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>change the password of %1</source>
+        <translation>%1 のパスワード変更</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password hash is not in a scheme MailDeck can verify.</source>
+        <translation>パスワードハッシュが、MailDeck で検証できる方式ではありません。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>enable the mailbox %1</source>
+        <translation>メールボックス %1 の有効化</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>disable the mailbox %1</source>
+        <translation>メールボックス %1 の無効化</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>delete the mailbox %1</source>
+        <translation>メールボックス %1 の削除</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Line %1: the first line must name the columns, with at least &quot;address&quot; and &quot;password&quot; (also possible: name, quota, language).</source>
+        <translation>%1 行目: 1 行目には列名を記述し、少なくとも「address」と「password」を含めてください（name、quota、language も指定できます）。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The address %1 appears twice in the file.</source>
+        <translation>アドレス %1 がファイル内に 2 回出現しています。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The quota &quot;%1&quot; is not a number of megabytes (0 = unlimited).</source>
+        <translation>容量制限「%1」がメガバイト数ではありません（0 = 無制限）。</translation>
     </message>
 </context>
 <context>
@@ -34,218 +1604,476 @@
     <message>
         <location filename="../../app/cli/CliCommands.cpp" line="+51"/>
         <source>Try &apos;maildeck-cli --help&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>詳しくは &apos;maildeck-cli --help&apos; を参照してください。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>SSH host name or address.</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH のホスト名またはアドレス。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SSH port (default 22).</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH ポート（既定値 22）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SSH user (default root).</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH ユーザー（既定値 root）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Private key file for SSH.</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH の秘密鍵ファイル。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>known_hosts file (default ~/.ssh/known_hosts).</source>
-        <translation type="unfinished"></translation>
+        <translation>known_hosts ファイル（既定値 ~/.ssh/known_hosts）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Database route: tunnel (default) or direct.</source>
-        <translation type="unfinished"></translation>
+        <translation>データベースへの経路: tunnel（既定値）または direct。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Database host as seen from the server (default 127.0.0.1).</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーから見たデータベースのホスト（既定値 127.0.0.1）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Database port (default 3306).</source>
-        <translation type="unfinished"></translation>
+        <translation>データベースのポート（既定値 3306）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Database name (default vmail).</source>
-        <translation type="unfinished"></translation>
+        <translation>データベース名（既定値 vmail）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Database user (default vmailadmin).</source>
-        <translation type="unfinished"></translation>
+        <translation>データベースユーザー（既定値 vmailadmin）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Read the database password from this my.cnf-style file on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバー上のこの my.cnf 形式のファイルからデータベースのパスワードを読み込みます。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Server flavour: debian, rhel, freebsd, openbsd or lab.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーの種類: debian、rhel、freebsd、openbsd、lab のいずれか。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Path of the mail log on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバー上のメールログのパス。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Postfix configuration directory on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバー上の Postfix 設定ディレクトリ。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Path of dovecot.conf on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバー上の dovecot.conf のパス。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Directory of Dovecot&apos;s logs on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバー上の Dovecot のログディレクトリ。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Path of iRedAPD&apos;s settings.py on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバー上の iRedAPD の settings.py のパス。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>mlmmj list directory on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバー上の mlmmj のリストディレクトリ。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Command that runs postfix on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバー上で postfix を実行するコマンド。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Command that runs dovecot on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバー上で dovecot を実行するコマンド。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>profile add takes exactly one profile name.</source>
-        <translation type="unfinished"></translation>
+        <translation>profile add にはプロファイル名を 1 つだけ指定してください。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Unknown flavour &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>不明なサーバーの種類 &apos;%1&apos; です。</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>--port must be a number from 1 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>--port には 1～65535 の数値を指定してください。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>--db-port must be a number from 1 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>--db-port には 1～65535 の数値を指定してください。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>--db-route must be &apos;tunnel&apos; or &apos;direct&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--db-route には &apos;tunnel&apos; または &apos;direct&apos; を指定してください。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>A profile name cannot contain &apos;/&apos; or &apos;\&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイル名に &apos;/&apos; や &apos;\&apos; を含めることはできません。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Saved profile &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイル &apos;%1&apos; を保存しました。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>profile show takes exactly one profile name.</source>
-        <translation type="unfinished"></translation>
+        <translation>profile show にはプロファイル名を 1 つだけ指定してください。</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+35"/>
         <source>No profile named &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイル &apos;%1&apos; はありません。</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>profile remove takes exactly one profile name.</source>
-        <translation type="unfinished"></translation>
+        <translation>profile remove にはプロファイル名を 1 つだけ指定してください。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Removed profile &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイル &apos;%1&apos; を削除しました。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Create or replace a server profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバープロファイルを作成または置き換えます。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>List the server profiles.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバープロファイルを一覧表示します。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show one server profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバープロファイルを 1 つ表示します。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove a server profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバープロファイルを削除します。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Commands:</source>
-        <translation type="unfinished"></translation>
+        <translation>コマンド:</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>MailDeck command line: manage iRedMail servers from a terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation>MailDeck コマンドライン: ターミナルから iRedMail サーバーを管理します。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The command to run (see above).</source>
-        <translation type="unfinished"></translation>
+        <translation>実行するコマンド（上記参照）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use this settings file instead of the user&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザーの設定ファイルの代わりに、この設定ファイルを使用します。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The server profile to work on.</source>
-        <translation type="unfinished"></translation>
+        <translation>操作対象のサーバープロファイル。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>No command given.</source>
-        <translation type="unfinished"></translation>
+        <translation>コマンドが指定されていません。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Unknown command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>不明なコマンド &apos;%1&apos; です。</translation>
+    </message>
+</context>
+<context>
+    <name>MailingListRepository</name>
+    <message>
+        <location filename="../../core/db/MailingListRepository.cpp" line="+62"/>
+        <source>read the mailing lists</source>
+        <translation>メーリングリストの読み込み</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <location line="+138"/>
+        <location line="+3"/>
+        <location line="+52"/>
+        <source>The mailing list %1</source>
+        <translation>メーリングリスト %1</translation>
+    </message>
+    <message>
+        <location line="-182"/>
+        <source>create the mailing list %1</source>
+        <translation>メーリングリスト %1 の作成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+115"/>
+        <source>The maximum message size must be 0 (no limit) or a number of bytes.</source>
+        <translation>最大メッセージサイズは 0（無制限）またはバイト数で指定してください。</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>The domain %1 does not exist on this server.</source>
+        <translation>ドメイン %1 はこのサーバーに存在しません。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The address %1 is already used by a mailbox, an alias or a forwarding.</source>
+        <translation>アドレス %1 は既にメールボックス、エイリアス、または転送で使用されています。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+86"/>
+        <source>Owner</source>
+        <translation>オーナー</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <location line="+86"/>
+        <source>Moderator</source>
+        <translation>モデレーター</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>The domain %1 already has %2 of at most %3 mailing lists.</source>
+        <translation>ドメイン %1 のメーリングリストは既に %2 個あります（上限 %3 個）。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>change the mailing list %1</source>
+        <translation>メーリングリスト %1 の変更</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>delete the mailing list %1</source>
+        <translation>メーリングリスト %1 の削除</translation>
+    </message>
+</context>
+<context>
+    <name>Migrations</name>
+    <message>
+        <location filename="../../core/delegation/Migrations.cpp" line="+46"/>
+        <source>The migration file name %1 is not of the form 001_name.sql.</source>
+        <translation>マイグレーションファイル名 %1 が 001_name.sql の形式ではありません。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The migration %1 has no version or no statements.</source>
+        <translation>マイグレーション %1 にバージョンまたはステートメントがありません。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The delegation migrations are not numbered 1, 2, 3… without gaps (found %1 at position %2).</source>
+        <translation>委任のマイグレーションが 1, 2, 3… と欠番なく番号付けされていません（%2 番目が %1 です）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Could not read the migration %1.</source>
+        <translation>マイグレーション %1 を読み込めませんでした。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No delegation migrations were found in %1.</source>
+        <translation>%1 に委任のマイグレーションが見つかりませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>MlmmjScripts</name>
+    <message>
+        <location filename="../../core/lists/MlmmjScripts.cpp" line="+111"/>
+        <source>The server&apos;s answer about the list&apos;s control files could not be read.</source>
+        <translation>リストの制御ファイルに関するサーバーの応答を読み取れませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>MyCnf</name>
+    <message>
+        <location filename="../../core/session/MyCnf.cpp" line="+105"/>
+        <source>%1 has no password in its [client] section.</source>
+        <translation>%1 の [client] セクションにパスワードがありません。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordHash</name>
+    <message>
+        <location filename="../../core/db/PasswordHash.cpp" line="+192"/>
+        <source>The password is empty.</source>
+        <translation>パスワードが空です。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password contains a NUL character, which no mail client can send.</source>
+        <translation>パスワードに NUL 文字が含まれています。この文字はメールクライアントから送信できません。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>BLF-CRYPT uses only the first 72 bytes of a password; this one has %1. Use a shorter password or the SSHA512 scheme.</source>
+        <translation>BLF-CRYPT はパスワードの先頭 72 バイトしか使用しませんが、このパスワードは %1 バイトあります。短いパスワードにするか、SSHA512 方式を使用してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+5"/>
+        <source>The system&apos;s crypt library cannot make BLF-CRYPT hashes.</source>
+        <translation>システムの crypt ライブラリでは BLF-CRYPT ハッシュを生成できません。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The system&apos;s crypt library cannot make SHA512-CRYPT hashes.</source>
+        <translation>システムの crypt ライブラリでは SHA512-CRYPT ハッシュを生成できません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unknown password scheme.</source>
+        <translation>不明なパスワード方式です。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The stored %1 hash is damaged (wrong length or encoding).</source>
+        <translation>保存されている %1 ハッシュが破損しています（長さまたはエンコードが不正です）。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The stored crypt hash is not in a known format.</source>
+        <translation>保存されている crypt ハッシュは既知の形式ではありません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The system&apos;s crypt library cannot check %1 hashes.</source>
+        <translation>システムの crypt ライブラリでは %1 ハッシュを検証できません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>MailDeck cannot check passwords stored as %1; Dovecot may still accept them.</source>
+        <translation>MailDeck は %1 で保存されたパスワードを検証できません。Dovecot では受け付けられる場合があります。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an unknown scheme</source>
+        <translation>不明な方式</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No password is set: this account cannot log in.</source>
+        <translation>パスワードが設定されていません。このアカウントはログインできません。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>MailDeck cannot check %1 hashes itself; Dovecot may accept them.</source>
+        <translation>MailDeck 自身は %1 ハッシュを検証できません。Dovecot では受け付けられる場合があります。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The stored password is not in a format MailDeck recognises; this account probably cannot log in.</source>
+        <translation>保存されているパスワードは MailDeck が認識できる形式ではありません。このアカウントはおそらくログインできません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is a weak scheme: Dovecot 2.4 (Debian 13, Ubuntu 26.04) refuses it unless auth_allow_weak_schemes = yes is set, so after an upgrade this account can no longer log in. Dovecot 2.3 still accepts it. Set a new password (stored as SSHA512) or enable that setting.</source>
+        <translation>%1 は弱い方式です。Dovecot 2.4（Debian 13、Ubuntu 26.04）では auth_allow_weak_schemes = yes を設定しない限り拒否されるため、アップグレード後はこのアカウントでログインできなくなります。Dovecot 2.3 ではまだ受け付けられます。新しいパスワードを設定する（SSHA512 で保存されます）か、この設定を有効にしてください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The password is stored readable in the database. Set a new password to store a hash instead.</source>
+        <translation>パスワードがデータベースに読み取り可能な形で保存されています。新しいパスワードを設定して、代わりにハッシュを保存してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>iRedAdmin&apos;s own login does not accept this form (this matters only if the account logs in to iRedAdmin as an admin).</source>
+        <translation>iRedAdmin 自体のログインではこの形式は受け付けられません（このアカウントが管理者として iRedAdmin にログインする場合にのみ問題になります）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A password hash contains only printable ASCII characters without spaces.</source>
+        <translation>パスワードハッシュに使用できるのは、空白を除く印字可能な ASCII 文字だけです。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The password hash is not in a scheme MailDeck recognises (expected e.g. {SSHA512}…, {CRYPT}$1$…, $6$…, {BLF-CRYPT}$2y$…).</source>
+        <translation>パスワードハッシュが MailDeck の認識できる方式ではありません（例: {SSHA512}…、{CRYPT}$1$…、$6$…、{BLF-CRYPT}$2y$…）。</translation>
+    </message>
+</context>
+<context>
+    <name>RejectCatalog</name>
+    <message>
+        <location filename="../../core/logs/RejectCatalog.cpp" line="+32"/>
+        <source>The reject catalog could not be read.</source>
+        <translation>拒否カタログを読み込めませんでした。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The reject catalog is not valid JSON.</source>
+        <translation>拒否カタログが有効な JSON ではありません。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The reject catalog has no entries.</source>
+        <translation>拒否カタログにエントリーがありません。</translation>
+    </message>
+</context>
+<context>
+    <name>RemovalPlan</name>
+    <message>
+        <location filename="../../core/lists/MailingLists.cpp" line="+82"/>
+        <source>The list directory %1 (%2 files, %3 KiB) is moved to the mlmmj archive.</source>
+        <translation>リストディレクトリ %1（%2 ファイル、%3 KiB）は mlmmj のアーカイブに移動されます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The list directory %1 (%2 files, %3 KiB) is deleted.</source>
+        <translation>リストディレクトリ %1（%2 ファイル、%3 KiB）は削除されます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 subscribers, %2 digest subscribers and %3 no-mail subscribers lose their subscription; %4 archived posts go with the directory.</source>
+        <translation>購読者 %1 人、ダイジェスト購読者 %2 人、配信停止中の購読者 %3 人の購読が解除されます。アーカイブ済みの投稿 %4 件もディレクトリと一緒に処理されます。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is no list directory for %1 on the server.</source>
+        <translation>サーバー上に %1 のリストディレクトリはありません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database rows of %1 are deleted: the list (maillists), its routing (forwardings), %2 owners and %3 moderators.</source>
+        <translation>%1 のデータベースの行が削除されます: リスト（maillists）、その配送設定（forwardings）、オーナー %2 人、モデレーター %3 人。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There are no database rows for %1.</source>
+        <translation>%1 のデータベースの行はありません。</translation>
     </message>
 </context>
 <context>
@@ -253,91 +2081,2197 @@
     <message>
         <location filename="../../core/profiles/ServerProfile.cpp" line="+77"/>
         <source>The profile needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイルには名前が必要です。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The profile needs a host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイルにはホスト名が必要です。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The SSH port must be between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH ポートは 1～65535 の範囲で指定してください。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The database port must be between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>データベースのポートは 1～65535 の範囲で指定してください。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The profile needs a database user.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイルにはデータベースユーザーが必要です。</translation>
+    </message>
+</context>
+<context>
+    <name>Sql</name>
+    <message>
+        <location filename="../../core/db/SqlSupport.cpp" line="+50"/>
+        <source>Could not %1: the address or name already exists.</source>
+        <translation>%1に失敗しました: そのアドレスまたは名前は既に存在します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not %1: another session is changing the same rows. Try again.</source>
+        <translation>%1に失敗しました: 別のセッションが同じ行を変更しています。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not %1: the database account is not allowed to do this.</source>
+        <translation>%1に失敗しました: このデータベースアカウントにはこの操作の権限がありません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not %1: the connection to the database was lost.</source>
+        <translation>%1に失敗しました: データベースとの接続が切断されました。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not %1: the database refused the request.</source>
+        <translation>%1に失敗しました: データベースが要求を拒否しました。</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>%1 does not exist (any more).</source>
+        <translation>%1 は存在しません（既に削除された可能性があります）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 was changed by someone else since you opened it. Reload it and apply your change again.</source>
+        <translation>%1 は、開いた後に他のユーザーによって変更されました。再読み込みしてから、もう一度変更を適用してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Transaction</name>
+    <message>
+        <location line="+27"/>
+        <location line="+2"/>
+        <source>start a transaction</source>
+        <translation>トランザクションの開始</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No transaction is open.</source>
+        <translation>トランザクションが開始されていません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source>save the change</source>
+        <translation>変更の保存</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::HostKeyPolicy</name>
+    <message>
+        <location filename="../../core/ssh/HostKey.cpp" line="+50"/>
+        <source>The authenticity of host &apos;%1&apos; can&apos;t be established.
+%2 key fingerprint is %3.
+Compare it with the fingerprint the server&apos;s administrator gives you (on the server: ssh-keygen -lf /etc/ssh/ssh_host_%4_key.pub). Trust it only if they match.</source>
+        <translation>ホスト &apos;%1&apos; の真正性を確認できません。
+%2 鍵のフィンガープリントは %3 です。
+サーバー管理者から伝えられたフィンガープリントと比較してください（サーバー上で: ssh-keygen -lf /etc/ssh/ssh_host_%4_key.pub）。一致する場合にのみ信頼してください。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!
+IT IS POSSIBLE THAT SOMEONE IS DOING SOMETHING NASTY!
+Someone could be eavesdropping on you right now (man-in-the-middle attack)!
+It is also possible that the host key of &apos;%1&apos; has just been changed (the server was reinstalled or its keys regenerated).
+The fingerprint for the %2 key sent by the remote host is
+%3.
+Nothing was sent to the server. Ask its administrator whether the key was changed. If it was, remove the old key from %4 with:
+  %5
+and connect again to review and trust the new key.</source>
+        <translation>警告: リモートホストの識別情報が変更されています！
+何者かが不正な操作をしている可能性があります！
+今まさに通信が盗聴されている（中間者攻撃）可能性があります！
+または、&apos;%1&apos; のホスト鍵が変更されただけの可能性もあります（サーバーの再インストールや鍵の再生成）。
+リモートホストから送られた %2 鍵のフィンガープリント:
+%3
+サーバーには何も送信していません。鍵が変更されたかどうかをサーバー管理者に確認してください。変更されていた場合は、次のコマンドで %4 から古い鍵を削除し:
+  %5
+もう一度接続して、新しい鍵を確認してから信頼してください。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>WARNING: the server &apos;%1&apos; sent a %2 key, but %3 holds only keys of other types for this host.
+An attacker could be pretending to be the server with a key of another type, or the server&apos;s configuration changed.
+The fingerprint for the %2 key sent by the remote host is
+%4.
+Nothing was sent to the server. Ask its administrator which host keys it uses. If the change is expected, remove the old entry with:
+  %5
+and connect again to review and trust the new key.</source>
+        <translation>警告: サーバー &apos;%1&apos; は %2 鍵を送信しましたが、%3 にはこのホストについて別の種類の鍵しかありません。
+攻撃者が別の種類の鍵を使ってサーバーになりすましているか、サーバーの設定が変更された可能性があります。
+リモートホストから送られた %2 鍵のフィンガープリント:
+%4
+サーバーには何も送信していません。どのホスト鍵を使用しているかをサーバー管理者に確認してください。想定どおりの変更であれば、次のコマンドで古いエントリーを削除し:
+  %5
+もう一度接続して、新しい鍵を確認してから信頼してください。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The known hosts file %1 could not be read, so the identity of &apos;%2&apos; cannot be checked. Nothing was sent to the server. Check the file&apos;s permissions and contents.</source>
+        <translation>known_hosts ファイル %1 を読み込めないため、&apos;%2&apos; の身元を確認できません。サーバーには何も送信していません。ファイルのアクセス権と内容を確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::SecretStore</name>
+    <message>
+        <location filename="../../core/secrets/SecretStore.cpp" line="+48"/>
+        <source>No keychain is available on this desktop: MailDeck asks for passwords each time and stores none.</source>
+        <translation>このデスクトップではキーチェーンを利用できません。MailDeck は毎回パスワードを尋ね、保存しません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The keychain did not give the password: %1</source>
+        <translation>キーチェーンからパスワードを取得できませんでした: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No keychain is available on this desktop; the password was not stored.</source>
+        <translation>このデスクトップではキーチェーンを利用できないため、パスワードは保存されませんでした。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The keychain did not store the password: %1</source>
+        <translation>キーチェーンにパスワードを保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The keychain did not delete the password: %1</source>
+        <translation>キーチェーンからパスワードを削除できませんでした: %1</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ServerConnection</name>
+    <message>
+        <location filename="../../core/session/ServerConnection.cpp" line="+172"/>
+        <location line="+136"/>
+        <source>Connecting was cancelled.</source>
+        <translation>接続がキャンセルされました。</translation>
+    </message>
+    <message>
+        <location line="-131"/>
+        <source>Connecting to %1…</source>
+        <translation>%1 に接続しています…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Checking the identity of %1…</source>
+        <translation>%1 の身元を確認しています…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The host key of %1 was not trusted; nothing was sent to the server.</source>
+        <translation>%1 のホスト鍵は信頼されませんでした。サーバーには何も送信していません。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Could not read %1 on the server: %2</source>
+        <translation>サーバー上の %1 を読み込めませんでした: %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Getting the database password…</source>
+        <translation>データベースのパスワードを取得しています…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The database password is not in the keychain.</source>
+        <translation>データベースのパスワードがキーチェーンにありません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Password of the database user %1:</source>
+        <translation>データベースユーザー %1 のパスワード:</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Opening the tunnel to the database…</source>
+        <translation>データベースへのトンネルを開いています…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Opening the database %1…</source>
+        <translation>データベース %1 を開いています…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Connected.</source>
+        <translation>接続しました。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::SshProcess</name>
+    <message>
+        <location filename="../../core/ssh/SshSession.cpp" line="+90"/>
+        <source>The command was cancelled.</source>
+        <translation>コマンドがキャンセルされました。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::SshSession</name>
+    <message>
+        <location line="+204"/>
+        <location line="+10"/>
+        <source>Reading</source>
+        <translation>読み込み</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Reading was cancelled.</source>
+        <translation>読み込みがキャンセルされました。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is larger than %2 bytes.</source>
+        <translation>%1 のサイズが %2 バイトを超えています。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+10"/>
+        <location line="+7"/>
+        <source>Writing</source>
+        <translation>書き込み</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Writing was cancelled.</source>
+        <translation>書き込みがキャンセルされました。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Reading the attributes of</source>
+        <translation>属性の読み取り</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Renaming</source>
+        <translation>名前の変更</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+5"/>
+        <source>Removing</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Creating the directory</source>
+        <translation>ディレクトリの作成</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+11"/>
+        <source>Listing</source>
+        <translation>一覧の取得</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::SshWorker</name>
+    <message>
+        <location filename="../../core/ssh/SshWorker.cpp" line="+96"/>
+        <location line="+252"/>
+        <location line="+9"/>
+        <source>The SSH session was closed.</source>
+        <translation>SSH セッションが閉じられました。</translation>
+    </message>
+    <message>
+        <location line="-205"/>
+        <source>Connecting was cancelled.</source>
+        <translation>接続がキャンセルされました。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not create an SSH session.</source>
+        <translation>SSH セッションを作成できませんでした。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>ssh: connect to host %1 port %2: %3</source>
+        <translation>ssh: ホスト %1 のポート %2 に接続できません: %3</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The server did not send a host key.</source>
+        <translation>サーバーがホスト鍵を送信しませんでした。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>There is no host key waiting to be trusted. Connect first.</source>
+        <translation>信頼の確認待ちのホスト鍵がありません。先に接続してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not write the host key to %1.</source>
+        <translation>ホスト鍵を %1 に書き込めませんでした。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The host key of %1 has not been trusted yet.</source>
+        <translation>%1 のホスト鍵はまだ信頼されていません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+341"/>
+        <location line="+13"/>
+        <location line="+172"/>
+        <location line="+77"/>
+        <location line="+275"/>
+        <location line="+35"/>
+        <source>The connection to %1 was lost.</source>
+        <translation>%1 との接続が切断されました。</translation>
+    </message>
+    <message>
+        <location line="-861"/>
+        <source>Authentication failed: %1</source>
+        <translation>認証に失敗しました: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+108"/>
+        <location line="+39"/>
+        <location line="+55"/>
+        <source>Login was cancelled.</source>
+        <translation>ログインがキャンセルされました。</translation>
+    </message>
+    <message>
+        <location line="-156"/>
+        <location line="+116"/>
+        <location line="+58"/>
+        <source>The server closed the connection during login: %1</source>
+        <translation>ログイン中にサーバーが接続を閉じました: %1</translation>
+    </message>
+    <message>
+        <location line="-150"/>
+        <location line="+58"/>
+        <source>Public key login failed.</source>
+        <translation>公開鍵によるログインに失敗しました。</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Enter passphrase for key &apos;%1&apos;:</source>
+        <translation>鍵 &apos;%1&apos; のパスフレーズを入力してください:</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+49"/>
+        <source>%1@%2&apos;s password:</source>
+        <translation>%1@%2 のパスワード:</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <location line="+286"/>
+        <source>The command was cancelled.</source>
+        <translation>コマンドがキャンセルされました。</translation>
+    </message>
+    <message>
+        <location line="-279"/>
+        <source>The command did not finish within %1 seconds and was stopped.</source>
+        <translation>コマンドが %1 秒以内に終了しなかったため、停止しました。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+298"/>
+        <source>Reading the command&apos;s output failed.</source>
+        <translation>コマンドの出力の読み取りに失敗しました。</translation>
+    </message>
+    <message>
+        <location line="-147"/>
+        <source>The server %1 did not answer for %2 seconds; the connection was closed.</source>
+        <translation>サーバー %1 が %2 秒間応答しなかったため、接続を閉じました。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <location line="+71"/>
+        <source>Could not open a channel on the server.</source>
+        <translation>サーバー上でチャネルを開けませんでした。</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <location line="+70"/>
+        <source>The server refused to run the command.</source>
+        <translation>サーバーがコマンドの実行を拒否しました。</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>Could not send input to the command.</source>
+        <translation>コマンドに入力を送信できませんでした。</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>The server did not answer within %1 seconds.</source>
+        <translation>サーバーが %1 秒以内に応答しませんでした。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 may not use sudo on this server. Ask its administrator, or connect as root.</source>
+        <translation>%1 はこのサーバーで sudo を使用できません。サーバー管理者に依頼するか、root として接続してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sudo is not installed on %1. Connect as root.</source>
+        <translation>%1 には sudo がインストールされていません。root として接続してください。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>[sudo] password for %1 on %2:</source>
+        <translation>[sudo] %2 上の %1 のパスワード:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The command needs root rights and the sudo password was not given.</source>
+        <translation>このコマンドには root 権限が必要ですが、sudo のパスワードが入力されませんでした。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>sudo: 3 incorrect password attempts for %1.</source>
+        <translation>sudo: %1 のパスワードの入力を 3 回間違えました。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Could not listen on 127.0.0.1: %1</source>
+        <translation>127.0.0.1 で待ち受けできませんでした: %1</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>The server does not offer SFTP (the sftp subsystem).</source>
+        <translation>サーバーが SFTP（sftp サブシステム）を提供していません。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1: %2: No such file or directory</source>
+        <translation>%1: %2: そのようなファイルやディレクトリはありません</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2: Permission denied</source>
+        <translation>%1: %2: 許可がありません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2: File exists</source>
+        <translation>%1: %2: ファイルが存在します</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 failed</source>
+        <translation>%2 の%1に失敗しました</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::lists</name>
+    <message>
+        <location filename="../../core/lists/MailingLists.cpp" line="-62"/>
+        <source>The server connection is not open.</source>
+        <translation>サーバーへの接続が開かれていません。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::lists::MailingLists</name>
+    <message>
+        <location line="+102"/>
+        <source>There is no such mailing list directory on the server (%1).</source>
+        <translation>サーバー上にそのメーリングリストのディレクトリはありません（%1）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The list&apos;s files were changed on the server since they were read (another console or the mlmmj admin API?). Reload and try again.</source>
+        <translation>リストのファイルは、読み込み後にサーバー上で変更されています（別のコンソールまたは mlmmj の管理 API によるものかもしれません）。再読み込みしてから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A mailing list directory exists already (%1).</source>
+        <translation>メーリングリストのディレクトリは既に存在します（%1）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not %1 on the server; nothing was changed.</source>
+        <translation>サーバー上での%1に失敗しました。何も変更されていません。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Line %1, &quot;%2&quot;: %3</source>
+        <translation>%1 行目「%2」: %3</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>read %1</source>
+        <translation>%1 の読み込み</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>create %1</source>
+        <translation>%1 の作成</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 The list directory %2 could not be removed again; remove it by hand.</source>
+        <translation>%1 さらに、リストディレクトリ %2 を削除して元に戻すことができませんでした。手動で削除してください。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>%1 The control files of %2 could not be restored; their backup is in %2/.maildeck-*.</source>
+        <translation>%1 さらに、%2 の制御ファイルを復元できませんでした。バックアップは %2/.maildeck-* にあります。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>change the control files of %1</source>
+        <translation>%1 の制御ファイルの変更</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>inspect %1</source>
+        <translation>%1 の調査</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>There is no mailing list %1 on this server.</source>
+        <translation>このサーバーにはメーリングリスト %1 はありません。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The list&apos;s database rows were deleted, but its directory could not be archived or deleted: it is left in %1/.maildeck-del-* beside the lists.</source>
+        <translation>リストのデータベースの行は削除されましたが、ディレクトリをアーカイブまたは削除できませんでした。ディレクトリは他のリストと同じ場所の %1/.maildeck-del-* に残っています。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 The list directory could not be moved back to %2: it is in .maildeck-del-* beside it.</source>
+        <translation>%1 さらに、リストディレクトリを %2 に戻せませんでした。同じ場所の .maildeck-del-* にあります。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>remove %1</source>
+        <translation>%1 の削除</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>list the subscribers of %1</source>
+        <translation>%1 の購読者一覧の取得</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>subscribe to %1</source>
+        <translation>%1 への購読登録</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>unsubscribe from %1</source>
+        <translation>%1 からの購読解除</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>import subscribers to %1</source>
+        <translation>%1 への購読者のインポート</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>remove subscribers of %1</source>
+        <translation>%1 の購読者の削除</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>export the subscribers of %1</source>
+        <translation>%1 の購読者のエクスポート</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::AddressListEditor</name>
+    <message>
+        <location filename="../../ui/domains/AddressListEditor.cpp" line="+23"/>
+        <source>user@example.com</source>
+        <translation>user@example.com</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add</source>
+        <translation>追加(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove</source>
+        <translation>削除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>&quot;%1&quot;: %2</source>
+        <translation>「%1」: %2</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::AliasDomainDialog</name>
+    <message>
+        <location filename="../../ui/domains/AliasDomainDialog.cpp" line="+19"/>
+        <source>New Alias Domain for %1</source>
+        <translation>%1 の新しいエイリアスドメイン</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>example.net</source>
+        <translation>example.net</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mail to anyone@&lt;alias domain&gt; is delivered to anyone@%1. The alias domain&apos;s MX record must point to this server.</source>
+        <translation>anyone@&lt;エイリアスドメイン&gt; 宛てのメールは anyone@%1 に配送されます。エイリアスドメインの MX レコードがこのサーバーを指している必要があります。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Alias domain:</source>
+        <translation>エイリアスドメイン(&amp;A):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target domain:</source>
+        <translation>対象ドメイン:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>A domain cannot be an alias of itself.</source>
+        <translation>ドメインを自分自身のエイリアスにすることはできません。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::AliasEditorDialog</name>
+    <message>
+        <location filename="../../ui/domains/AliasEditorDialog.cpp" line="+46"/>
+        <source>New Alias in %1</source>
+        <translation>%1 の新しいエイリアス</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Edit Alias %1</source>
+        <translation>エイリアス %1 の編集</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>sales</source>
+        <translation>sales</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Who may send to this alias; iRedAPD enforces it.</source>
+        <translation>このエイリアス宛てに送信できる送信者（iRedAPD が適用します）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Active</source>
+        <translation>有効(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Address:</source>
+        <translation>アドレス(&amp;A):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who may &amp;send:</source>
+        <translation>送信を許可する相手(&amp;S):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Members (mail to the alias goes to each of them)</source>
+        <translation>メンバー（エイリアス宛てのメールは各メンバーに配送されます）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add members: user@example.com, …</source>
+        <translation>メンバーを追加: user@example.com, …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Moderators</source>
+        <translation>モデレーター</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Moderators matter only for the policies &quot;moderators&quot; and &quot;members and moderators&quot;. They are shown here; editing them is not available yet.</source>
+        <translation>モデレーターが意味を持つのは、ポリシーが「モデレーター」または「メンバーとモデレーター」の場合だけです。ここに表示はされますが、編集にはまだ対応していません。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Type only the part before the @; the domain is %1.</source>
+        <translation>@ より前の部分だけを入力してください。ドメインは %1 です。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>An alias cannot be its own member.</source>
+        <translation>エイリアス自身をメンバーにすることはできません。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::AliasOverviewModel</name>
+    <message>
+        <location filename="../../ui/domains/AliasOverviewModel.cpp" line="+30"/>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delivered to</source>
+        <translation>配送先</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Alias accounts</source>
+        <translation>エイリアスアカウント</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>who may send: %1</source>
+        <translation>送信を許可: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>disabled</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Forwardings</source>
+        <translation>転送</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>keeps a copy in the mailbox</source>
+        <translation>メールボックスにコピーを保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no copy kept in the mailbox</source>
+        <translation>メールボックスにコピーを保存しない</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Alias addresses of users</source>
+        <translation>ユーザーのエイリアスアドレス</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Alias domains</source>
+        <translation>エイリアスドメイン</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>x@%1 goes to x@%2</source>
+        <translation>x@%1 宛ては x@%2 へ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Catch-all</source>
+        <translation>キャッチオール</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>any unknown address @%1</source>
+        <translation>@%1 の存在しない全アドレス</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::CatchAllDialog</name>
+    <message>
+        <location filename="../../ui/domains/CatchAllDialog.cpp" line="+18"/>
+        <source>Catch-all of %1</source>
+        <translation>%1 のキャッチオール</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mail to any address of %1 that has no mailbox, alias or list goes to these addresses. Leave the list empty to have such mail rejected. A catch-all attracts spam sent to guessed addresses.</source>
+        <translation>%1 のアドレスのうち、メールボックス、エイリアス、メーリングリストのいずれも存在しないアドレス宛てのメールは、これらのアドレスに配送されます。そのようなメールを拒否するには、リストを空にしてください。キャッチオールを設定すると、推測したアドレス宛てに送られるスパムも受け取ることになります。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::ChangePasswordDialog</name>
+    <message>
+        <location filename="../../ui/domains/ChangePasswordDialog.cpp" line="+24"/>
+        <source>Change Password of %1</source>
+        <translation>%1 のパスワード変更</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mailbox:</source>
+        <translation>メールボックス:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stored now as:</source>
+        <translation>現在のハッシュ方式:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New password:</source>
+        <translation>新しいパスワード(&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hash &amp;scheme:</source>
+        <translation>ハッシュ方式(&amp;S):</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Change Password</source>
+        <translation>パスワードを変更(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The password is empty.</source>
+        <translation>パスワードが空です。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::DialogPrompter</name>
+    <message>
+        <location filename="../../ui/shell/DialogPrompter.cpp" line="+23"/>
+        <source>Key passphrase</source>
+        <translation>鍵のパスフレーズ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password for sudo</source>
+        <translation>sudo のパスワード</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Database password</source>
+        <translation>データベースのパスワード</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Log in to %1</source>
+        <translation>%1 にログイン</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>That was not accepted. Please try again.</source>
+        <translation>受け付けられませんでした。もう一度入力してください。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Remember in the system keychain</source>
+        <translation>システムのキーチェーンに保存する</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Unknown server key</source>
+        <translation>不明なサーバー鍵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The authenticity of %1 can&apos;t be established.</source>
+        <translation>%1 の真正性を確認できません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 key fingerprint is:
+%2
+
+Compare it with the fingerprint the server&apos;s administrator gives you (ssh-keygen -lf on the server&apos;s host key). Trusting it writes it to %3.</source>
+        <translation>%1 鍵のフィンガープリント:
+%2
+
+サーバー管理者から伝えられたフィンガープリント（サーバーのホスト鍵に対する ssh-keygen -lf の出力）と比較してください。信頼すると、この鍵が %3 に書き込まれます。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trust and connect</source>
+        <translation>信頼して接続</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::DomainDeleteDialog</name>
+    <message>
+        <location filename="../../ui/domains/DomainDeleteDialog.cpp" line="+21"/>
+        <source>Delete Domain %1</source>
+        <translation>ドメイン %1 の削除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading what belongs to %1…</source>
+        <translation>%1 に属するデータを読み込んでいます…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Which</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This cannot be undone. Type the domain name &lt;b&gt;%1&lt;/b&gt; to confirm:</source>
+        <translation>この操作は元に戻せません。確認のため、ドメイン名 &lt;b&gt;%1&lt;/b&gt; を入力してください:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Delete Domain</source>
+        <translation>ドメインを削除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reading what will be deleted…</source>
+        <translation>削除される内容を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The domain cannot be deleted now.</source>
+        <translation>現在このドメインは削除できません。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Deleted</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>rows of this domain</source>
+        <translation>このドメインの行</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Mailboxes</source>
+        <translation>メールボックス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maildirs stay on disk, recorded in deleted_mailboxes</source>
+        <translation>maildir はディスク上に残り、deleted_mailboxes に記録されます</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mailing lists</source>
+        <translation>メーリングリスト</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>list directories on the server stay</source>
+        <translation>サーバー上のリストディレクトリは残ります</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Kept</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>references from other domains</source>
+        <translation>他のドメインからの参照</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rows of other domains that point into this domain stay; mail to them will bounce after the deletion. Remove them if they are no longer wanted.</source>
+        <translation>このドメインを参照している他のドメインの行は残ります。削除後、それら宛てのメールはエラーとして返送されます。不要であれば削除してください。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Deleting %1 removes %n row(s) from the database:</source>
+        <translation>
+            <numerusform>%1 を削除すると、データベースから %n 行が削除されます:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::DomainEditorDialog</name>
+    <message>
+        <location filename="../../ui/domains/DomainEditorDialog.cpp" line="+20"/>
+        <source>Too long: %1 characters, at most %2 are allowed.</source>
+        <translation>長すぎます: %1 文字です（上限 %2 文字）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Contains a control character (such as a tab or a line break); remove it.</source>
+        <translation>制御文字（タブや改行など）が含まれています。削除してください。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New Domain</source>
+        <translation>新しいドメイン</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Edit Domain %1</source>
+        <translation>ドメイン %1 の編集</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A domain cannot be renamed; create the new domain and move the mailboxes, or add the new name as an alias domain.</source>
+        <translation>ドメイン名は変更できません。新しいドメインを作成してメールボックスを移動するか、新しい名前をエイリアスドメインとして追加してください。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>example.com or bücher.example</source>
+        <translation>example.com または 日本語.example</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unlimited</source>
+        <translation>無制限</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No new mailboxes</source>
+        <translation>新規作成不可</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Active</source>
+        <translation>有効(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A disabled domain receives no mail, and its users cannot log in.</source>
+        <translation>無効なドメインはメールを受信せず、そのユーザーはログインできません。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Mailboxes at most (0 = unlimited):</source>
+        <translation>メールボックス数の上限（0 = 無制限）(&amp;M):</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>0: unlimited; -1: no new mailboxes may be created; N: at most N mailboxes.</source>
+        <translation>0: 無制限、-1: 新しいメールボックスの作成不可、N: 最大 N 個のメールボックス。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>0: unlimited. iRedAdmin-Pro enforces it; MailDeck too.</source>
+        <translation>0: 無制限。iRedAdmin-Pro と MailDeck がこの上限を適用します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sum of all mailbox quotas in this domain may not exceed this.</source>
+        <translation>このドメインの全メールボックスの容量制限の合計は、この値を超えられません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The quota a new mailbox gets when none is given.</source>
+        <translation>容量制限を指定せずに作成したメールボックスに適用される容量制限。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Domain &amp;name:</source>
+        <translation>ドメイン名(&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Description:</source>
+        <translation>説明(&amp;D):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A&amp;liases at most:</source>
+        <translation>エイリアス数の上限(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mailing &amp;lists at most:</source>
+        <translation>メーリングリスト数の上限(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Domain &amp;quota:</source>
+        <translation>ドメインの容量制限(&amp;Q):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default mailbox q&amp;uota:</source>
+        <translation>メールボックスの既定の容量制限(&amp;U):</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Stored as %1</source>
+        <translation>保存形式: %1</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::DomainListModel</name>
+    <message>
+        <location filename="../../ui/domains/DomainListModel.cpp" line="+54"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stored as %1</source>
+        <translation>保存形式: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Disabled: no mail is accepted or delivered for this domain.</source>
+        <translation>無効: このドメイン宛てのメールは受け付けられず、配送もされません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backup MX: mail is relayed, not stored here.</source>
+        <translation>バックアップ MX: メールはここには保存されず、中継されます。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Domain</source>
+        <translation>ドメイン</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mailboxes</source>
+        <translation>メールボックス</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aliases</source>
+        <translation>エイリアス</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lists</source>
+        <translation>メーリングリスト</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quota</source>
+        <translation>容量制限</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::DomainPage</name>
+    <message>
+        <location filename="../../ui/domains/DomainPage.cpp" line="+72"/>
+        <source>Filter mailboxes</source>
+        <translation>メールボックスを絞り込み</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>&amp;Mailboxes</source>
+        <translation>メールボックス(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;liases and forwardings</source>
+        <translation>エイリアスと転送(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>&amp;New Domain…</source>
+        <translation>新しいドメイン(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit Domain…</source>
+        <translation>ドメインを編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+162"/>
+        <source>&amp;Disable Domain</source>
+        <translation>ドメインを無効化(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="-161"/>
+        <source>De&amp;lete Domain…</source>
+        <translation>ドメインを削除(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reload</source>
+        <translation>再読み込み(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;New Mailbox…</source>
+        <translation>新しいメールボックス(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+14"/>
+        <source>&amp;Edit…</source>
+        <translation>編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Change &amp;Password…</source>
+        <translation>パスワードを変更(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+163"/>
+        <source>&amp;Disable</source>
+        <translation>無効化(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <location line="+12"/>
+        <source>De&amp;lete…</source>
+        <translation>削除(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>&amp;Import from CSV…</source>
+        <translation>CSV からインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New Alias &amp;Address…</source>
+        <translation>新しいエイリアスアドレス(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;New Alias…</source>
+        <translation>新しいエイリアス(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New Alias &amp;Domain…</source>
+        <translation>新しいエイリアスドメイン(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Catch-all…</source>
+        <translation>キャッチオール(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>%1 (disabled)</source>
+        <translation>%1（無効）</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>En&amp;able Domain</source>
+        <translation>ドメインを有効化(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>En&amp;able</source>
+        <translation>有効化(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <location line="+72"/>
+        <source>%1 is enabled.</source>
+        <translation>%1 を有効にしました。</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>%1 is disabled: mail for it is no longer accepted, and its users cannot log in.</source>
+        <translation>%1 を無効にしました。このドメイン宛てのメールは受け付けられなくなり、ユーザーはログインできなくなります。</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>%1 is disabled: it cannot log in, and mail to it is rejected.</source>
+        <translation>%1 を無効にしました。ログインできなくなり、宛てのメールは拒否されます。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Delete Mailboxes</source>
+        <translation>メールボックスの削除</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete %n mailbox(es)?</source>
+        <translation>
+            <numerusform>%n 個のメールボックスを削除しますか?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1
+
+Their rows, forwardings and memberships are removed. The maildirs stay on the disk and are recorded in deleted_mailboxes.</source>
+        <translation>%1
+
+データベースの行、転送設定、メンバー登録が削除されます。maildir はディスク上に残り、deleted_mailboxes に記録されます。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>
+… and %n more</source>
+        <translation>
+            <numerusform>
+…ほか %n 個</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+139"/>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-128"/>
+        <source>%n mailbox(es) deleted.</source>
+        <translation>
+            <numerusform>%n 個のメールボックスを削除しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Delete the alias %1? Mail to it will be rejected.</source>
+        <translation>エイリアス %1 を削除しますか? 宛てのメールは拒否されるようになります。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The alias %1 was deleted.</source>
+        <translation>エイリアス %1 を削除しました。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete the alias address %1?</source>
+        <translation>エイリアスアドレス %1 を削除しますか?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The alias address %1 was deleted.</source>
+        <translation>エイリアスアドレス %1 を削除しました。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete the alias domain %1? Mail to it will be rejected.</source>
+        <translation>エイリアスドメイン %1 を削除しますか? このドメイン宛てのメールは拒否されるようになります。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The alias domain %1 was deleted.</source>
+        <translation>エイリアスドメイン %1 を削除しました。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove the catch-all of %1? Mail to unknown addresses will be rejected.</source>
+        <translation>%1 のキャッチオールを削除しますか? 存在しないアドレス宛てのメールは拒否されるようになります。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The catch-all was removed.</source>
+        <translation>キャッチオールを削除しました。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::EditMailboxDialog</name>
+    <message>
+        <location filename="../../ui/domains/EditMailboxDialog.cpp" line="+24"/>
+        <source>This password is stored as %1, a weak hash (typical for mailboxes migrated from vpopmail). Dovecot 2.3 accepts it, but Dovecot 2.4 (Debian 13, Ubuntu 26.04) refuses weak schemes unless auth_allow_weak_schemes = yes is set: after such an upgrade this user can no longer log in over IMAP, POP3 or SMTP. Set a new password to store a strong hash.</source>
+        <translation>このパスワードは弱いハッシュ方式 %1 で保存されています（vpopmail から移行したメールボックスによく見られます）。Dovecot 2.3 では受け付けられますが、Dovecot 2.4（Debian 13、Ubuntu 26.04）では auth_allow_weak_schemes = yes を設定しない限り弱い方式は拒否されるため、アップグレード後、このユーザーは IMAP、POP3、SMTP でログインできなくなります。強いハッシュで保存するには、新しいパスワードを設定してください。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Edit Mailbox %1</source>
+        <translation>メールボックス %1 の編集</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Active (may log in and receive mail)</source>
+        <translation>有効（ログインとメール受信が可能）(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set &amp;New Password…</source>
+        <translation>新しいパスワードを設定(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Address:</source>
+        <translation>アドレス:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quota:</source>
+        <translation>容量制限(&amp;Q):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password:</source>
+        <translation>パスワード:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Forwarding</source>
+        <translation>転送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forward to, e.g. someone@example.org</source>
+        <translation>転送先（例: someone@example.org）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keep a copy in the mailbox</source>
+        <translation>メールボックスにコピーを残す(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Without this, mail to %1 is only forwarded: nothing is stored in the mailbox, and the user will not find it over IMAP or POP3. (iRedMail keeps the copy as a forwarding of the address to itself; MailDeck manages that row for you.)</source>
+        <translation>この設定がない場合、%1 宛てのメールは転送されるだけです。メールボックスには何も保存されず、ユーザーは IMAP や POP3 でメールを受信できません。（iRedMail はコピーを、そのアドレス自身への転送として保持します。その行は MailDeck が自動的に管理します。）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No forwarding: mail is delivered to the mailbox.</source>
+        <translation>転送なし: メールはメールボックスに配送されます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mail is delivered to the mailbox and forwarded.</source>
+        <translation>メールはメールボックスに配送され、転送もされます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mail is only forwarded. Nothing stays in this mailbox.</source>
+        <translation>メールは転送されるだけです。このメールボックスには何も残りません。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The forwarding of %1 was changed by someone else since you opened it.</source>
+        <translation>%1 の転送設定は、開いた後に他のユーザーによって変更されました。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::EditorDialog</name>
+    <message>
+        <location filename="../../ui/domains/EditorDialog.cpp" line="+71"/>
+        <source>Close this dialog and press Ctrl+R.</source>
+        <translation>このダイアログを閉じて Ctrl+R を押してください。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The connection to the server was closed. Connect again and reopen this dialog.</source>
+        <translation>サーバーとの接続が閉じられました。再接続してから、このダイアログを開き直してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saving…</source>
+        <translation>保存しています…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The connection to the database was closed before the change was confirmed. Reload to see whether it was made.</source>
+        <translation>変更が確定する前にデータベースとの接続が閉じられました。再読み込みして、変更が反映されたかどうかを確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::MailServicesBox</name>
+    <message>
+        <location filename="../../ui/domains/MailServicesBox.cpp" line="+33"/>
+        <source>Services</source>
+        <translation>サービス</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send mail (SMTP submission)</source>
+        <translation>メール送信（SMTP サブミッション）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receive mail (delivery)</source>
+        <translation>メール受信（配送）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>POP3</source>
+        <translation>POP3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IMAP</source>
+        <translation>IMAP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mail filters (Sieve)</source>
+        <translation>メールフィルター（Sieve）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SOGo groupware</source>
+        <translation>SOGo グループウェア</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Columns: %1</source>
+        <translation>列: %1</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::MailboxImportDialog</name>
+    <message>
+        <location filename="../../ui/domains/MailboxImportDialog.cpp" line="+40"/>
+        <source>Import Mailboxes into %1</source>
+        <translation>%1 へのメールボックスのインポート</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A CSV file whose first line names the columns: address and password, optionally name, quota (MB, 0 = unlimited) and language. An address without @ gets @%1. Nothing is created unless every line is correct.</source>
+        <translation>1 行目に列名を記述した CSV ファイル: address と password は必須、name、quota（MB、0 = 無制限）、language は任意です。@ のないアドレスには @%1 が付加されます。すべての行が正しい場合にのみ作成されます。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Choose File…</source>
+        <translation>ファイルを選択(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No file chosen.</source>
+        <translation>ファイルが選択されていません。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hash scheme:</source>
+        <translation>ハッシュ方式:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quota</source>
+        <translation>容量制限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check</source>
+        <translation>チェック結果</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+245"/>
+        <source>&amp;Import</source>
+        <translation>インポート(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="-242"/>
+        <location line="+245"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location line="-217"/>
+        <source>Cancelling: everything done so far is rolled back…</source>
+        <translation>キャンセルしています: ここまでの処理をすべてロールバックしています…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Import Mailboxes</source>
+        <translation>メールボックスのインポート</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV ファイル (*.csv *.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is larger than 50 MB; split it into smaller files.</source>
+        <translation>%1 は 50 MB を超えています。小さなファイルに分割してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is not UTF-8 text. Save it as &quot;CSV UTF-8&quot; and try again.</source>
+        <translation>%1 は UTF-8 テキストではありません。「CSV UTF-8」形式で保存してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(pasted text)</source>
+        <translation>（貼り付けたテキスト）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file is empty.</source>
+        <translation>ファイルが空です。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Line %1: the first line must name the columns, with at least &quot;address&quot; and &quot;password&quot; (also possible: name, quota, language).</source>
+        <translation>%1 行目: 1 行目には列名を記述し、少なくとも「address」と「password」を含めてください（name、quota、language も指定できます）。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Address: %1</source>
+        <translation>アドレス: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address: %1 is not in the domain %2.</source>
+        <translation>アドレス: %1 はドメイン %2 に属していません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Address: %1 appears twice in the file.</source>
+        <translation>アドレス: %1 がファイル内に 2 回出現しています。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password: the password is empty.</source>
+        <translation>パスワード: パスワードが空です。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name: %1</source>
+        <translation>名前: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password: %1</source>
+        <translation>パスワード: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Quota: &quot;%1&quot; is not a number of megabytes (0 = unlimited).</source>
+        <translation>容量制限: 「%1」はメガバイト数ではありません（0 = 無制限）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The file has a header line but no mailboxes.</source>
+        <translation>ファイルにはヘッダー行しかなく、メールボックスがありません。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>default</source>
+        <translation>既定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n line(s) with errors; fix the file and load it again.</source>
+        <translation>
+            <numerusform>エラーのある行が %n 行あります。ファイルを修正して、もう一度読み込んでください。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n mailbox(es) ready to import.</source>
+        <translation>
+            <numerusform>%n 個のメールボックスをインポートできます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Checking which addresses are already in use…</source>
+        <translation>使用中のアドレスを確認しています…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Address: %1 is already in use (mailbox, alias or list).</source>
+        <translation>アドレス: %1 は既に使用されています（メールボックス、エイリアス、またはメーリングリスト）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>&amp;Import %n Mailbox(es)</source>
+        <translation>
+            <numerusform>%n 個のメールボックスをインポート(&amp;I)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Importing…</source>
+        <translation>インポートしています…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The import was cancelled; no mailbox was created.</source>
+        <translation>インポートはキャンセルされました。メールボックスは作成されていません。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n line(s) could not be created; nothing was imported.</source>
+        <translation>
+            <numerusform>%n 行を作成できなかったため、何もインポートされませんでした。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The database connection was closed during the import; reload to see what was created.</source>
+        <translation>インポート中にデータベースとの接続が閉じられました。再読み込みして、作成された内容を確認してください。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>%n mailbox(es) created.</source>
+        <translation>
+            <numerusform>%n 個のメールボックスを作成しました。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::MailboxListModel</name>
+    <message>
+        <location filename="../../ui/domains/MailboxListModel.cpp" line="+40"/>
+        <source>unlimited</source>
+        <translation>無制限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (weak)</source>
+        <translation>%1（弱い）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>→ %1, keeps a copy</source>
+        <translation>→ %1（コピーを保存）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>→ %1 only, no copy kept</source>
+        <translation>→ %1 のみ（コピーを保存しない）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This hash scheme is weak. Dovecot 2.4 refuses it unless auth_allow_weak_schemes = yes; the user cannot log in after an upgrade until the password is set again.</source>
+        <translation>このハッシュ方式は弱い方式です。Dovecot 2.4 では auth_allow_weak_schemes = yes を設定しない限り拒否されるため、アップグレード後はパスワードを設定し直すまで、このユーザーはログインできません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Disabled: this user can neither log in nor receive mail.</source>
+        <translation>無効: このユーザーはログインもメールの受信もできません。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quota</source>
+        <translation>容量制限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password scheme</source>
+        <translation>パスワード方式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forwarding</source>
+        <translation>転送</translation>
     </message>
 </context>
 <context>
     <name>maildeck::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/MainWindow.cpp" line="+18"/>
+        <location filename="../../ui/shell/MainWindow.cpp" line="+41"/>
         <source>MailDeck</source>
-        <translation type="unfinished"></translation>
+        <translation>MailDeck</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Choose a server from File &gt; Connect to start.</source>
-        <translation type="unfinished"></translation>
+        <location line="+6"/>
+        <source>Choose a server with File &gt; Connect to start.</source>
+        <translation>[ファイル] &gt; [サーバーに接続] でサーバーを選択して開始してください。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>未接続</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
+        <source>Search domains</source>
+        <translation>ドメインを検索</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Connect to Server…</source>
+        <translation>サーバーに接続(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There are no server profiles yet. Create one with maildeck-cli profile add.</source>
+        <translation>サーバープロファイルがまだありません。maildeck-cli profile add で作成してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connect to Server</source>
+        <translation>サーバーに接続</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Server profile:</source>
+        <translation>サーバープロファイル:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recent &amp;Servers</source>
+        <translation>最近使用したサーバー(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reload</source>
+        <translation>再読み込み(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Find Domain</source>
+        <translation>ドメインを検索(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Domain</source>
+        <translation>ドメイン(&amp;D)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About MailDeck</source>
-        <translation type="unfinished"></translation>
+        <translation>MailDeck について(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>About MailDeck</source>
-        <translation type="unfinished"></translation>
+        <translation>MailDeck について</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>MailDeck %1
 A desktop console for iRedMail servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>MailDeck %1
+iRedMail サーバー用のデスクトップ管理コンソール。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
+        <location line="+2"/>
         <source>There is no server profile named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバープロファイル「%1」はありません。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Connecting to %1 (%2@%3)…</source>
+        <translation>%1（%2@%3）に接続しています…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: connection lost</source>
+        <translation>%1: 接続が切断されました</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+24"/>
+        <source>Connected to %1</source>
+        <translation>%1 に接続しました</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>%1: not connected</source>
+        <translation>%1: 未接続</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 — MailDeck</source>
+        <translation>%1 — MailDeck</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Loading domains…</source>
+        <translation>ドメインを読み込んでいます…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n domain(s)</source>
+        <translation>
+            <numerusform>%n 個のドメイン</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Connecting to %1…</source>
+        <translation>%1 に接続しています…</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::MessageBanner</name>
+    <message>
+        <location filename="../../ui/common/MessageBanner.cpp" line="+21"/>
+        <source>Copy details</source>
+        <translation>詳細をコピー</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::NewMailboxDialog</name>
+    <message>
+        <location filename="../../ui/domains/NewMailboxDialog.cpp" line="+26"/>
+        <source>New Mailbox in %1</source>
+        <translation>%1 の新しいメールボックス</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>%1@%2</source>
-        <translation type="unfinished"></translation>
+        <source>john.smith</source>
+        <translation>taro.yamada</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>John Smith</source>
+        <translation>山田 太郎</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Address:</source>
+        <translation>アドレス(&amp;A):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Password:</source>
+        <translation>パスワード(&amp;P):</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <source>Hash &amp;scheme:</source>
+        <translation>ハッシュ方式(&amp;S):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quota:</source>
+        <translation>容量制限(&amp;Q):</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Type only the part before the @; the domain is %1.</source>
+        <translation>@ より前の部分だけを入力してください。ドメインは %1 です。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The address is empty.</source>
+        <translation>アドレスが空です。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The password is empty.</source>
+        <translation>パスワードが空です。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::PasswordField</name>
+    <message>
+        <location filename="../../ui/domains/PasswordField.cpp" line="+24"/>
+        <source>Show</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the password as plain text</source>
+        <translation>パスワードを平文で表示します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Generate a random 16-character password and show it, so that you can pass it on</source>
+        <translation>ランダムな 16 文字のパスワードを生成して表示します（ユーザーに伝えられるように）</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>iRedMail&apos;s default on Linux</source>
+        <translation>Linux での iRedMail の既定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bcrypt; iRedMail&apos;s default on the BSDs</source>
+        <translation>bcrypt。BSD での iRedMail の既定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>crypt(3) $6$</source>
+        <translation>crypt(3) $6$</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Use at least 12 characters; mix letters, digits and symbols.</source>
+        <translation>12 文字以上で、英字・数字・記号を組み合わせてください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strength: weak — easy to guess. Use 12 or more characters of several kinds.</source>
+        <translation>強度: 弱 — 推測されやすいパスワードです。複数の種類の文字を 12 文字以上使用してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Strength: fair — longer would be better.</source>
+        <translation>強度: 中 — もっと長いほうが安全です。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strength: strong.</source>
+        <translation>強度: 強。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::QuotaEdit</name>
+    <message>
+        <location filename="../../ui/domains/QuotaEdit.cpp" line="+15"/>
+        <source>Unlimited</source>
+        <translation>無制限</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GB</source>
+        <translation>GB</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::UserAliasDialog</name>
+    <message>
+        <location filename="../../ui/domains/UserAliasDialog.cpp" line="+20"/>
+        <source>New Alias Address</source>
+        <translation>新しいエイリアスアドレス</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>j.smith@%1</source>
+        <translation>t.yamada@%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mail to the alias address is delivered to the mailbox; the user can also send as the alias if the server allows it.</source>
+        <translation>エイリアスアドレス宛てのメールはメールボックスに配送されます。サーバーが許可していれば、ユーザーはエイリアスアドレスを使って送信することもできます。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Alias address:</source>
+        <translation>エイリアスアドレス(&amp;A):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delivered to:</source>
+        <translation>配送先(&amp;D):</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The alias address is the mailbox&apos;s own address.</source>
+        <translation>エイリアスアドレスがメールボックス自身のアドレスと同じです。</translation>
     </message>
 </context>
 </TS>

@@ -15,8 +15,8 @@ namespace {
 constexpr int StorageRole = Qt::UserRole + 1;
 }
 
-AddressListEditor::AddressListEditor(const QString &name, QWidget *parent) : QWidget(parent)
-{
+AddressListEditor::AddressListEditor(const QString &name, QWidget *parent)
+    : QWidget(parent) {
     setObjectName(name);
     m_input = new QLineEdit(this);
     m_input->setObjectName(name + QStringLiteral("Input"));
@@ -56,16 +56,14 @@ AddressListEditor::AddressListEditor(const QString &name, QWidget *parent) : QWi
     updateButtons();
 }
 
-QStringList AddressListEditor::addresses() const
-{
+QStringList AddressListEditor::addresses() const {
     QStringList out;
     for (int i = 0; i < m_list->count(); ++i)
         out << m_list->item(i)->data(StorageRole).toString();
     return out;
 }
 
-void AddressListEditor::setAddresses(const QStringList &storageForms)
-{
+void AddressListEditor::setAddresses(const QStringList &storageForms) {
     m_list->clear();
     for (const QString &stored : storageForms) {
         auto *item = new QListWidgetItem(db::EmailAddress::displayOf(stored), m_list);
@@ -74,19 +72,17 @@ void AddressListEditor::setAddresses(const QStringList &storageForms)
     updateButtons();
 }
 
-void AddressListEditor::setPlaceholderText(const QString &text)
-{
+void AddressListEditor::setPlaceholderText(const QString &text) {
     m_input->setPlaceholderText(text);
 }
 
-bool AddressListEditor::addFromInput()
-{
+bool AddressListEditor::addFromInput() {
     const QString text = m_input->text();
     if (text.trimmed().isEmpty())
         return true;
     // Several addresses may be pasted at once, separated by commas, semicolons or spaces.
-    const QStringList parts = text.split(QRegularExpression(QStringLiteral("[,;\\s]+")),
-                                         Qt::SkipEmptyParts);
+    const QStringList parts =
+        text.split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts);
     QStringList parsed;
     for (const QString &part : parts) {
         auto address = db::EmailAddress::parse(part);
@@ -111,18 +107,15 @@ bool AddressListEditor::addFromInput()
     return true;
 }
 
-void AddressListEditor::setError(const QString &message)
-{
+void AddressListEditor::setError(const QString &message) {
     m_error->setError(message);
 }
 
-bool AddressListEditor::hasPendingInput() const
-{
+bool AddressListEditor::hasPendingInput() const {
     return !m_input->text().trimmed().isEmpty();
 }
 
-void AddressListEditor::updateButtons()
-{
+void AddressListEditor::updateButtons() {
     m_add->setEnabled(!m_input->text().trimmed().isEmpty());
     m_remove->setEnabled(!m_list->selectedItems().isEmpty());
 }

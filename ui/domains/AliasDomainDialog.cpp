@@ -12,8 +12,8 @@
 namespace maildeck::ui {
 
 AliasDomainDialog::AliasDomainDialog(DbWorker *db, const QString &targetDomain, QWidget *parent)
-    : EditorDialog(db, parent), m_target(targetDomain)
-{
+    : EditorDialog(db, parent)
+    , m_target(targetDomain) {
     setObjectName(QStringLiteral("AliasDomainDialog"));
     const QString shown = db::DomainName::displayOf(targetDomain);
     setWindowTitle(tr("New Alias Domain for %1").arg(shown));
@@ -42,13 +42,11 @@ AliasDomainDialog::AliasDomainDialog(DbWorker *db, const QString &targetDomain, 
     updateOkButton();
 }
 
-bool AliasDomainDialog::isComplete() const
-{
+bool AliasDomainDialog::isComplete() const {
     return !m_name->text().trimmed().isEmpty();
 }
 
-bool AliasDomainDialog::validate()
-{
+bool AliasDomainDialog::validate() {
     auto name = db::DomainName::parse(m_name->text());
     if (!name) {
         m_nameError->setError(name.error().message);
@@ -62,16 +60,15 @@ bool AliasDomainDialog::validate()
     return true;
 }
 
-QFuture<Status> AliasDomainDialog::startWrite()
-{
+QFuture<Status> AliasDomainDialog::startWrite() {
     return db()->runInTransaction([alias = m_aliasDomain, target = m_target](QSqlDatabase &sql) {
         return db::AliasRepository::createAliasDomain(sql, alias, target);
     });
 }
 
-bool AliasDomainDialog::showFieldError(const Error &error)
-{
-    if (error.code == QLatin1String("db.duplicate") || error.code.startsWith(QLatin1String("domain.")) ||
+bool AliasDomainDialog::showFieldError(const Error &error) {
+    if (error.code == QLatin1String("db.duplicate") ||
+        error.code.startsWith(QLatin1String("domain.")) ||
         error.code == QLatin1String("alias.loop")) {
         m_nameError->setError(error.message);
         return true;

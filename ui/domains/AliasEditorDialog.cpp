@@ -20,8 +20,7 @@
 
 namespace maildeck::ui {
 
-QString accessPolicyLabel(const QString &policy)
-{
+QString accessPolicyLabel(const QString &policy) {
     const char *context = "maildeck::ui::AliasEditorDialog";
     if (policy == QLatin1String("public"))
         return QCoreApplication::translate(context, "Anyone may send to it (public)");
@@ -41,17 +40,17 @@ QString accessPolicyLabel(const QString &policy)
 }
 
 AliasEditorDialog::AliasEditorDialog(DbWorker *db, const QString &domain, QWidget *parent)
-    : EditorDialog(db, parent), m_domain(domain)
-{
+    : EditorDialog(db, parent)
+    , m_domain(domain) {
     setObjectName(QStringLiteral("NewAliasDialog"));
     setWindowTitle(tr("New Alias in %1").arg(db::DomainName::displayOf(domain)));
     build();
 }
 
-AliasEditorDialog::AliasEditorDialog(DbWorker *db, const db::AliasAccount &current,
-                                     QWidget *parent)
-    : EditorDialog(db, parent), m_domain(current.domain), m_current(current)
-{
+AliasEditorDialog::AliasEditorDialog(DbWorker *db, const db::AliasAccount &current, QWidget *parent)
+    : EditorDialog(db, parent)
+    , m_domain(current.domain)
+    , m_current(current) {
     setObjectName(QStringLiteral("EditAliasDialog"));
     setWindowTitle(tr("Edit Alias %1").arg(db::EmailAddress::displayOf(current.address)));
     build();
@@ -72,8 +71,7 @@ AliasEditorDialog::AliasEditorDialog(DbWorker *db, const db::AliasAccount &curre
     updateOkButton();
 }
 
-void AliasEditorDialog::build()
-{
+void AliasEditorDialog::build() {
     m_localPart = new QLineEdit(this);
     m_localPart->setObjectName(QStringLiteral("LocalPart"));
     m_localPart->setPlaceholderText(tr("sales"));
@@ -96,7 +94,9 @@ void AliasEditorDialog::build()
     m_active->setVisible(m_current.has_value()); // a new alias is always created active
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Address:"), addressRow);
+    auto *addressLabel = new QLabel(tr("&Address:"), this);
+    addressLabel->setBuddy(m_localPart);
+    form->addRow(addressLabel, addressRow);
     form->addRow(QString(), m_localPartError);
     form->addRow(tr("&Name:"), m_name);
     form->addRow(QString(), m_nameError);
@@ -106,7 +106,7 @@ void AliasEditorDialog::build()
 
     auto *membersBox = new QGroupBox(tr("Members (mail to the alias goes to each of them)"), this);
     m_members = new AddressListEditor(QStringLiteral("Members"), membersBox);
-    m_members->setPlaceholderText(tr("Add a member: user@example.com (several: separate by commas)"));
+    m_members->setPlaceholderText(tr("Add members: user@example.com, …"));
     auto *ml = new QVBoxLayout(membersBox);
     ml->addWidget(m_members);
     contentLayout()->addWidget(membersBox, 1);
@@ -124,6 +124,7 @@ void AliasEditorDialog::build()
     mdl->addWidget(m_moderators);
     mdl->addWidget(moderatorsNote);
     contentLayout()->addWidget(moderatorsBox);
+    moderatorsBox->setVisible(m_current.has_value()); // a new alias has none yet
 
     connect(m_localPart, &QLineEdit::textChanged, this, [this] {
         m_localPartError->clearError();
@@ -134,13 +135,11 @@ void AliasEditorDialog::build()
     updateOkButton();
 }
 
-bool AliasEditorDialog::isComplete() const
-{
+bool AliasEditorDialog::isComplete() const {
     return !m_localPart->text().trimmed().isEmpty();
 }
 
-bool AliasEditorDialog::validate()
-{
+bool AliasEditorDialog::validate() {
     bool ok = true;
     Request r;
     if (m_current) {
@@ -181,8 +180,7 @@ bool AliasEditorDialog::validate()
     return true;
 }
 
-QFuture<Status> AliasEditorDialog::startWrite()
-{
+QFuture<Status> AliasEditorDialog::startWrite() {
     if (m_current) {
         return db()->runInTransaction([current = *m_current, r = m_request](QSqlDatabase &sql) {
             return db::AliasRepository::updateAlias(sql, current, r.name, r.accessPolicy, r.active,
@@ -194,14 +192,14 @@ QFuture<Status> AliasEditorDialog::startWrite()
     });
 }
 
-bool AliasEditorDialog::showFieldError(const Error &error)
-{
+bool AliasEditorDialog::showFieldError(const Error &error) {
     // The address itself was checked before; the server's address errors concern members.
     if (isNew() && error.code == QLatin1String("db.duplicate")) {
         m_localPartError->setError(error.message);
         return true;
     }
-    if (error.code.startsWith(QLatin1String("address.")) || error.code == QLatin1String("alias.loop")) {
+    if (error.code.startsWith(QLatin1String("address.")) ||
+        error.code == QLatin1String("alias.loop")) {
         m_members->setError(error.message);
         return true;
     }

@@ -6,9 +6,9 @@ namespace maildeck::ui {
 
 namespace {
 QList<QStandardItem *> row(AliasOverviewModel::Kind kind, const QString &key, const QString &what,
-                           const QString &where, const QString &note = {})
-{
-    QList<QStandardItem *> items{new QStandardItem(what), new QStandardItem(where), new QStandardItem(note)};
+                           const QString &where, const QString &note = {}) {
+    QList<QStandardItem *> items{new QStandardItem(what), new QStandardItem(where),
+                                 new QStandardItem(note)};
     for (QStandardItem *item : items)
         item->setEditable(false);
     items.first()->setData(int(kind), AliasOverviewModel::KindRole);
@@ -17,8 +17,7 @@ QList<QStandardItem *> row(AliasOverviewModel::Kind kind, const QString &key, co
     return items;
 }
 
-QString displayList(const QStringList &addresses)
-{
+QString displayList(const QStringList &addresses) {
     QStringList shown;
     for (const QString &a : addresses)
         shown << db::EmailAddress::displayOf(a);
@@ -26,13 +25,12 @@ QString displayList(const QStringList &addresses)
 }
 } // namespace
 
-AliasOverviewModel::AliasOverviewModel(QObject *parent) : QStandardItemModel(parent)
-{
+AliasOverviewModel::AliasOverviewModel(QObject *parent)
+    : QStandardItemModel(parent) {
     setHorizontalHeaderLabels({tr("Address"), tr("Delivered to"), tr("Notes")});
 }
 
-void AliasOverviewModel::setAliases(const QString &domain, const db::DomainAliases &aliases)
-{
+void AliasOverviewModel::setAliases(const QString &domain, const db::DomainAliases &aliases) {
     removeRows(0, rowCount());
     m_aliases = aliases;
     auto addGroup = [this](const QString &title, int count, Kind kind) {
@@ -47,34 +45,47 @@ void AliasOverviewModel::setAliases(const QString &domain, const db::DomainAlias
         return group;
     };
 
-    QStandardItem *accounts = addGroup(tr("Alias accounts"), int(aliases.accounts.size()), AliasAccountKind);
+    QStandardItem *accounts =
+        addGroup(tr("Alias accounts"), int(aliases.accounts.size()), AliasAccountKind);
     for (const db::AliasAccount &a : aliases.accounts) {
-        QString note = a.accessPolicy.isEmpty() ? QString() : tr("who may send: %1").arg(a.accessPolicy);
+        QString note =
+            a.accessPolicy.isEmpty() ? QString() : tr("who may send: %1").arg(a.accessPolicy);
         if (!a.active)
             note = tr("disabled");
-        accounts->appendRow(row(AliasAccountKind, a.address, db::EmailAddress::displayOf(a.address), displayList(a.members), note));
+        accounts->appendRow(row(AliasAccountKind, a.address, db::EmailAddress::displayOf(a.address),
+                                displayList(a.members), note));
     }
-    QStandardItem *forwardings = addGroup(tr("Forwardings"), int(aliases.forwardings.size()), ForwardingKind);
+    QStandardItem *forwardings =
+        addGroup(tr("Forwardings"), int(aliases.forwardings.size()), ForwardingKind);
     for (const db::UserForwarding &f : aliases.forwardings) {
-        forwardings->appendRow(row(ForwardingKind, f.address, db::EmailAddress::displayOf(f.address), displayList(f.destinations),
+        forwardings->appendRow(row(ForwardingKind, f.address,
+                                   db::EmailAddress::displayOf(f.address),
+                                   displayList(f.destinations),
                                    f.keepLocalCopy ? tr("keeps a copy in the mailbox")
                                                    : tr("no copy kept in the mailbox")));
     }
-    QStandardItem *userAliases = addGroup(tr("Alias addresses of users"), int(aliases.userAliases.size()), UserAliasKind);
+    QStandardItem *userAliases =
+        addGroup(tr("Alias addresses of users"), int(aliases.userAliases.size()), UserAliasKind);
     for (const db::UserAliasAddress &u : aliases.userAliases)
-        userAliases->appendRow(row(UserAliasKind, u.alias, db::EmailAddress::displayOf(u.alias), db::EmailAddress::displayOf(u.target)));
-    QStandardItem *aliasDomains = addGroup(tr("Alias domains"), int(aliases.aliasDomains.size()), AliasDomainKind);
+        userAliases->appendRow(row(UserAliasKind, u.alias, db::EmailAddress::displayOf(u.alias),
+                                   db::EmailAddress::displayOf(u.target)));
+    QStandardItem *aliasDomains =
+        addGroup(tr("Alias domains"), int(aliases.aliasDomains.size()), AliasDomainKind);
     for (const db::AliasDomain &d : aliases.aliasDomains) {
-        aliasDomains->appendRow(row(AliasDomainKind, d.aliasDomain, db::DomainName::displayOf(d.aliasDomain),
+        aliasDomains->appendRow(row(AliasDomainKind, d.aliasDomain,
+                                    db::DomainName::displayOf(d.aliasDomain),
                                     db::DomainName::displayOf(d.targetDomain),
                                     tr("x@%1 goes to x@%2")
                                         .arg(db::DomainName::displayOf(d.aliasDomain),
                                              db::DomainName::displayOf(d.targetDomain))));
     }
-    QStandardItem *catchAll = addGroup(tr("Catch-all"), aliases.catchAll.destinations.isEmpty() ? 0 : 1, CatchAllKind);
+    QStandardItem *catchAll =
+        addGroup(tr("Catch-all"), aliases.catchAll.destinations.isEmpty() ? 0 : 1, CatchAllKind);
     if (!aliases.catchAll.destinations.isEmpty()) {
-        catchAll->appendRow(row(CatchAllKind, domain, tr("any unknown address @%1").arg(db::DomainName::displayOf(domain)),
-                                displayList(aliases.catchAll.destinations)));
+        catchAll->appendRow(
+            row(CatchAllKind, domain,
+                tr("any unknown address @%1").arg(db::DomainName::displayOf(domain)),
+                displayList(aliases.catchAll.destinations)));
     }
 }
 

@@ -12,7 +12,14 @@ class AliasOverviewModel : public QStandardItemModel {
     Q_OBJECT
 public:
     // What a row is; KindRole on the first column, on groups (their children's kind) as well.
-    enum Kind { NoKind, AliasAccountKind, ForwardingKind, UserAliasKind, AliasDomainKind, CatchAllKind };
+    enum Kind {
+        NoKind,
+        AliasAccountKind,
+        ForwardingKind,
+        UserAliasKind,
+        AliasDomainKind,
+        CatchAllKind
+    };
     enum Role {
         KindRole = Qt::UserRole + 1,
         KeyRole,     // storage form: the alias / mailbox address, the alias domain

@@ -11,8 +11,8 @@
 namespace maildeck::ui {
 
 CatchAllDialog::CatchAllDialog(DbWorker *db, const db::CatchAll &current, QWidget *parent)
-    : EditorDialog(db, parent), m_current(current)
-{
+    : EditorDialog(db, parent)
+    , m_current(current) {
     setObjectName(QStringLiteral("CatchAllDialog"));
     const QString shown = db::DomainName::displayOf(current.domain);
     setWindowTitle(tr("Catch-all of %1").arg(shown));
@@ -30,23 +30,20 @@ CatchAllDialog::CatchAllDialog(DbWorker *db, const db::CatchAll &current, QWidge
     setMinimumWidth(480);
 }
 
-bool CatchAllDialog::validate()
-{
+bool CatchAllDialog::validate() {
     if (m_editor->hasPendingInput() && !m_editor->addFromInput())
         return false;
     m_destinations = m_editor->addresses();
     return true;
 }
 
-QFuture<Status> CatchAllDialog::startWrite()
-{
+QFuture<Status> CatchAllDialog::startWrite() {
     return db()->runInTransaction([current = m_current, d = m_destinations](QSqlDatabase &sql) {
         return db::AliasRepository::setCatchAll(sql, current, d);
     });
 }
 
-bool CatchAllDialog::showFieldError(const Error &error)
-{
+bool CatchAllDialog::showFieldError(const Error &error) {
     if (!error.code.startsWith(QLatin1String("address.")))
         return false;
     m_editor->setError(error.message);

@@ -17,8 +17,8 @@ namespace maildeck::ui {
 ChangePasswordDialog::ChangePasswordDialog(DbWorker *db, const QString &username,
                                            const QString &currentScheme, bool currentWeak,
                                            db::PasswordScheme defaultScheme, QWidget *parent)
-    : EditorDialog(db, parent), m_username(username)
-{
+    : EditorDialog(db, parent)
+    , m_username(username) {
     setObjectName(QStringLiteral("ChangePasswordDialog"));
     const QString shown = db::EmailAddress::displayOf(username);
     setWindowTitle(tr("Change Password of %1").arg(shown));
@@ -30,38 +30,37 @@ ChangePasswordDialog::ChangePasswordDialog(DbWorker *db, const QString &username
     form->addRow(tr("Mailbox:"), new QLabel(shown, this));
     form->addRow(tr("Stored now as:"),
                  new QLabel(currentScheme.isEmpty() ? tr("unknown") : currentScheme, this));
+    form->addRow(tr("&New password:"), m_password);
+    form->addRow(tr("Hash &scheme:"), m_scheme);
+    contentLayout()->addLayout(form);
     if (currentWeak) {
         auto *weak = new QLabel(weakHashExplanation(currentScheme), this);
         weak->setObjectName(QStringLiteral("WeakHashWarning"));
         weak->setWordWrap(true);
-        form->addRow(QString(), weak);
+        QPalette pal = weak->palette();
+        pal.setColor(QPalette::WindowText, QColor(170, 90, 0));
+        weak->setPalette(pal);
+        contentLayout()->addWidget(weak);
     }
-    form->addRow(tr("&New password:"), m_password);
-    form->addRow(tr("Hash &scheme:"), m_scheme);
-    contentLayout()->addLayout(form);
     okButton()->setText(tr("&Change Password"));
     connect(m_password, &PasswordField::changed, this, &ChangePasswordDialog::updateOkButton);
     setMinimumWidth(520);
     updateOkButton();
 }
 
-QString ChangePasswordDialog::password() const
-{
+QString ChangePasswordDialog::password() const {
     return m_password->password();
 }
 
-db::PasswordScheme ChangePasswordDialog::scheme() const
-{
+db::PasswordScheme ChangePasswordDialog::scheme() const {
     return db::PasswordScheme(m_scheme->currentData().toInt());
 }
 
-bool ChangePasswordDialog::isComplete() const
-{
+bool ChangePasswordDialog::isComplete() const {
     return !m_password->password().isEmpty();
 }
 
-bool ChangePasswordDialog::validate()
-{
+bool ChangePasswordDialog::validate() {
     if (m_password->password().isEmpty()) {
         m_password->setError(tr("The password is empty."));
         return false;
@@ -73,16 +72,14 @@ bool ChangePasswordDialog::validate()
     return true;
 }
 
-QFuture<Status> ChangePasswordDialog::startWrite()
-{
+QFuture<Status> ChangePasswordDialog::startWrite() {
     return db()->runInTransaction(
         [username = m_username, password = password(), scheme = scheme()](QSqlDatabase &sql) {
             return db::MailboxRepository::setPassword(sql, username, password, scheme);
         });
 }
 
-bool ChangePasswordDialog::showFieldError(const Error &error)
-{
+bool ChangePasswordDialog::showFieldError(const Error &error) {
     if (error.code.startsWith(QLatin1String("password."))) {
         m_password->setError(error.message);
         return true;

@@ -14,8 +14,8 @@
 namespace maildeck::ui {
 
 DomainDeleteDialog::DomainDeleteDialog(DbWorker *db, const QString &domain, QWidget *parent)
-    : EditorDialog(db, parent), m_domain(domain)
-{
+    : EditorDialog(db, parent)
+    , m_domain(domain) {
     const QString shown = db::DomainName::displayOf(domain);
     setObjectName(QStringLiteral("DeleteDomainDialog"));
     setWindowTitle(tr("Delete Domain %1").arg(shown));
@@ -42,14 +42,14 @@ DomainDeleteDialog::DomainDeleteDialog(DbWorker *db, const QString &domain, QWid
     okButton()->setText(tr("&Delete Domain"));
     okButton()->setDefault(false);
     connect(m_confirm, &QLineEdit::textChanged, this, &DomainDeleteDialog::updateOkButton);
-    resize(620, 520);
+    setMinimumSize(560, 460);
+    resize(640, 540);
     updateOkButton();
     if (this->db())
         loadPlan();
 }
 
-void DomainDeleteDialog::loadPlan()
-{
+void DomainDeleteDialog::loadPlan() {
     setBusy(true, tr("Reading what will be deleted…"));
     db()->run([domain = m_domain](QSqlDatabase &sql) {
             return db::DomainRepository::planDeletion(sql, domain);
@@ -65,11 +65,11 @@ void DomainDeleteDialog::loadPlan()
         });
 }
 
-void DomainDeleteDialog::setPlan(const db::DeletionPlan &plan)
-{
+void DomainDeleteDialog::setPlan(const db::DeletionPlan &plan) {
     m_plan = plan;
     m_planView->clear();
-    auto *deleted = new QTreeWidgetItem(m_planView, {tr("Deleted"), QString::number(plan.totalRows())});
+    auto *deleted = new QTreeWidgetItem(
+        m_planView, {tr("Deleted"), QString::number(plan.totalRows()), tr("rows of this domain")});
     QFont bold = deleted->font(0);
     bold.setBold(true);
     deleted->setFont(0, bold);
@@ -81,16 +81,16 @@ void DomainDeleteDialog::setPlan(const db::DeletionPlan &plan)
     }
     if (!plan.mailboxes.isEmpty()) {
         auto *boxes = new QTreeWidgetItem(
-            m_planView, {tr("Mailboxes (maildirs recorded in deleted_mailboxes, kept on disk)"),
-                         QString::number(plan.mailboxes.size())});
+            m_planView, {tr("Mailboxes"), QString::number(plan.mailboxes.size()),
+                         tr("maildirs stay on disk, recorded in deleted_mailboxes")});
         boxes->setFont(0, bold);
         for (const QString &m : plan.mailboxes)
             new QTreeWidgetItem(boxes, {db::EmailAddress::displayOf(m)});
     }
     if (!plan.mailingLists.isEmpty()) {
-        auto *lists = new QTreeWidgetItem(
-            m_planView, {tr("Mailing lists (their directories on the server stay)"),
-                         QString::number(plan.mailingLists.size())});
+        auto *lists = new QTreeWidgetItem(m_planView, {tr("Mailing lists"),
+                                                       QString::number(plan.mailingLists.size()),
+                                                       tr("list directories on the server stay")});
         lists->setFont(0, bold);
         for (const QString &l : plan.mailingLists)
             new QTreeWidgetItem(lists, {db::EmailAddress::displayOf(l)});
@@ -99,7 +99,7 @@ void DomainDeleteDialog::setPlan(const db::DeletionPlan &plan)
     for (const auto &t : plan.keptReferences)
         kept += t.rows;
     auto *keptItem = new QTreeWidgetItem(
-        m_planView, {tr("Kept: references from other domains"), QString::number(kept)});
+        m_planView, {tr("Kept"), QString::number(kept), tr("references from other domains")});
     keptItem->setFont(0, bold);
     keptItem->setToolTip(0, tr("Rows of other domains that point into this domain stay; mail to "
                                "them will bounce after the deletion. Remove them if they are no "
@@ -108,29 +108,27 @@ void DomainDeleteDialog::setPlan(const db::DeletionPlan &plan)
         new QTreeWidgetItem(keptItem, {t.table, QString::number(t.rows), t.condition});
     m_planView->expandItem(deleted);
     m_planView->expandItem(keptItem);
-    m_planView->resizeColumnToContents(0);
+    m_planView->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_planView->setColumnWidth(0, 220);
     m_planView->resizeColumnToContents(1);
-    m_summary->setText(tr("Deleting %1 removes %n row(s) from the database:", nullptr,
-                          plan.totalRows())
-                           .arg(db::DomainName::displayOf(m_domain)));
+    m_summary->setText(
+        tr("Deleting %1 removes %n row(s) from the database:", nullptr, plan.totalRows())
+            .arg(db::DomainName::displayOf(m_domain)));
     updateOkButton();
 }
 
-bool DomainDeleteDialog::isComplete() const
-{
+bool DomainDeleteDialog::isComplete() const {
     if (!m_plan)
         return false;
     const QString typed = m_confirm->text().trimmed();
     return typed == db::DomainName::displayOf(m_domain) || typed.toLower() == m_domain;
 }
 
-bool DomainDeleteDialog::validate()
-{
+bool DomainDeleteDialog::validate() {
     return isComplete();
 }
 
-QFuture<Status> DomainDeleteDialog::startWrite()
-{
+QFuture<Status> DomainDeleteDialog::startWrite() {
     return db()->runInTransaction([plan = *m_plan](QSqlDatabase &sql) {
         db::DomainDeleteOptions options;
         options.adminName = QStringLiteral("maildeck");

@@ -15,8 +15,7 @@
 
 namespace maildeck::ui {
 
-QString checkFreeText(const QString &text, int maxLength)
-{
+QString checkFreeText(const QString &text, int maxLength) {
     if (text.size() > maxLength)
         return QCoreApplication::translate("maildeck::ui::DomainEditorDialog",
                                            "Too long: %1 characters, at most %2 are allowed.")
@@ -32,8 +31,8 @@ QString checkFreeText(const QString &text, int maxLength)
     return {};
 }
 
-DomainEditorDialog::DomainEditorDialog(DbWorker *db, QWidget *parent) : EditorDialog(db, parent)
-{
+DomainEditorDialog::DomainEditorDialog(DbWorker *db, QWidget *parent)
+    : EditorDialog(db, parent) {
     setObjectName(QStringLiteral("NewDomainDialog"));
     setWindowTitle(tr("New Domain"));
     build();
@@ -41,8 +40,8 @@ DomainEditorDialog::DomainEditorDialog(DbWorker *db, QWidget *parent) : EditorDi
 
 DomainEditorDialog::DomainEditorDialog(DbWorker *db, const db::DomainSummary &current,
                                        QWidget *parent)
-    : EditorDialog(db, parent), m_current(current)
-{
+    : EditorDialog(db, parent)
+    , m_current(current) {
     setObjectName(QStringLiteral("EditDomainDialog"));
     setWindowTitle(tr("Edit Domain %1").arg(db::DomainName::displayOf(current.domain)));
     build();
@@ -55,15 +54,15 @@ DomainEditorDialog::DomainEditorDialog(DbWorker *db, const db::DomainSummary &cu
     m_aliasLimit->setValue(current.aliasLimit);
     m_listLimit->setValue(current.listLimit);
     m_maxQuota->setMegabytes(current.maxQuotaMb);
-    m_defaultUserQuota->setMegabytes(
-        db::VmailSettings::parse(current.settings).value(QStringLiteral("default_user_quota")).toLongLong());
+    m_defaultUserQuota->setMegabytes(db::VmailSettings::parse(current.settings)
+                                         .value(QStringLiteral("default_user_quota"))
+                                         .toLongLong());
     m_active->setChecked(current.active);
     updateNameHint();
     updateOkButton();
 }
 
-void DomainEditorDialog::build()
-{
+void DomainEditorDialog::build() {
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("DomainName"));
     m_name->setPlaceholderText(tr("example.com or bücher.example"));
@@ -81,12 +80,10 @@ void DomainEditorDialog::build()
         spin->setObjectName(name);
         spin->setRange(minimum, 1000000);
         spin->setSpecialValueText(tr("Unlimited"));
-        if (minimum < 0)
-            spin->setSpecialValueText(tr("No new ones"));
         return spin;
     };
     m_mailboxLimit = makeLimit(QStringLiteral("MailboxLimit"), -1);
-    m_mailboxLimit->setSpecialValueText({});
+    m_mailboxLimit->setSpecialValueText(tr("No new mailboxes"));
     m_mailboxLimit->setToolTip(tr("0: unlimited; -1: no new mailboxes may be created; N: at most N "
                                   "mailboxes."));
     m_aliasLimit = makeLimit(QStringLiteral("AliasLimit"), 0);
@@ -97,7 +94,8 @@ void DomainEditorDialog::build()
     m_maxQuota->setToolTip(tr("The sum of all mailbox quotas in this domain may not exceed this."));
     m_defaultUserQuota = new QuotaEdit(QStringLiteral("DefaultUserQuota"), this);
     m_defaultUserQuota->setToolTip(tr("The quota a new mailbox gets when none is given."));
-    m_active = new QCheckBox(tr("&Active (mail for this domain is accepted and delivered)"), this);
+    m_active = new QCheckBox(tr("&Active"), this);
+    m_active->setToolTip(tr("A disabled domain receives no mail, and its users cannot log in."));
     m_active->setObjectName(QStringLiteral("DomainActive"));
     m_active->setChecked(true);
 
@@ -107,7 +105,7 @@ void DomainEditorDialog::build()
     form->addRow(QString(), m_nameError);
     form->addRow(tr("&Description:"), m_description);
     form->addRow(QString(), m_descriptionError);
-    form->addRow(tr("&Mailboxes at most:"), m_mailboxLimit);
+    form->addRow(tr("&Mailboxes at most (0 = unlimited):"), m_mailboxLimit);
     form->addRow(tr("A&liases at most:"), m_aliasLimit);
     form->addRow(tr("Mailing &lists at most:"), m_listLimit);
     form->addRow(tr("Domain &quota:"), m_maxQuota);
@@ -129,8 +127,7 @@ void DomainEditorDialog::build()
     updateOkButton();
 }
 
-void DomainEditorDialog::updateNameHint()
-{
+void DomainEditorDialog::updateNameHint() {
     // Shows how the name is stored when that differs from what was typed (IDN → punycode).
     const auto parsed = db::DomainName::parse(m_name->text());
     if (parsed && parsed->toStorage() != m_name->text().trimmed().toLower()) {
@@ -142,13 +139,11 @@ void DomainEditorDialog::updateNameHint()
     }
 }
 
-bool DomainEditorDialog::isComplete() const
-{
+bool DomainEditorDialog::isComplete() const {
     return !m_name->text().trimmed().isEmpty();
 }
 
-bool DomainEditorDialog::validate()
-{
+bool DomainEditorDialog::validate() {
     bool ok = true;
     Request r;
     if (m_current) {
@@ -187,8 +182,7 @@ bool DomainEditorDialog::validate()
     return true;
 }
 
-QFuture<Status> DomainEditorDialog::startWrite()
-{
+QFuture<Status> DomainEditorDialog::startWrite() {
     if (m_current) {
         return db()->runInTransaction([current = *m_current, r = m_request](QSqlDatabase &sql) {
             return db::DomainRepository::update(sql, current, r.edit);
@@ -204,8 +198,7 @@ QFuture<Status> DomainEditorDialog::startWrite()
     });
 }
 
-bool DomainEditorDialog::showFieldError(const Error &error)
-{
+bool DomainEditorDialog::showFieldError(const Error &error) {
     if (error.code.startsWith(QLatin1String("domain.")) ||
         (error.code == QLatin1String("db.duplicate") && isNew())) {
         m_nameError->setError(error.message);

@@ -7,30 +7,25 @@
 
 namespace maildeck::ui {
 
-QString formatBytes(qint64 bytes)
-{
+QString formatBytes(qint64 bytes) {
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
-QString formatMegabytes(qint64 megabytes)
-{
+QString formatMegabytes(qint64 megabytes) {
     return formatBytes(megabytes * 1024 * 1024);
 }
 
-void DomainListModel::setDomains(QList<db::DomainSummary> domains)
-{
+void DomainListModel::setDomains(QList<db::DomainSummary> domains) {
     beginResetModel();
     m_domains = std::move(domains);
     endResetModel();
 }
 
-const db::DomainSummary *DomainListModel::domainAt(int row) const
-{
+const db::DomainSummary *DomainListModel::domainAt(int row) const {
     return row >= 0 && row < m_domains.size() ? &m_domains.at(row) : nullptr;
 }
 
-int DomainListModel::rowOf(const QString &storageName) const
-{
+int DomainListModel::rowOf(const QString &storageName) const {
     for (int i = 0; i < m_domains.size(); ++i) {
         if (m_domains.at(i).domain == storageName)
             return i;
@@ -38,18 +33,15 @@ int DomainListModel::rowOf(const QString &storageName) const
     return -1;
 }
 
-int DomainListModel::rowCount(const QModelIndex &parent) const
-{
+int DomainListModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_domains.size());
 }
 
-int DomainListModel::columnCount(const QModelIndex &parent) const
-{
+int DomainListModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant DomainListModel::data(const QModelIndex &index, int role) const
-{
+QVariant DomainListModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const db::DomainSummary &d = m_domains.at(index.row());
@@ -67,7 +59,8 @@ QVariant DomainListModel::data(const QModelIndex &index, int role) const
             return QString::number(d.listCount);
         case QuotaColumn:
             if (d.quotaUsedBytes)
-                return tr("%1 of %2").arg(formatBytes(*d.quotaUsedBytes), formatMegabytes(d.quotaAllocatedMb));
+                return tr("%1 of %2")
+                    .arg(formatBytes(*d.quotaUsedBytes), formatMegabytes(d.quotaAllocatedMb));
             return formatMegabytes(d.quotaAllocatedMb);
         }
         break;
@@ -78,7 +71,8 @@ QVariant DomainListModel::data(const QModelIndex &index, int role) const
         if (!d.description.isEmpty())
             tip += QLatin1Char('\n') + d.description;
         if (!d.active)
-            tip += QLatin1Char('\n') + tr("Disabled: no mail is accepted or delivered for this domain.");
+            tip += QLatin1Char('\n') +
+                   tr("Disabled: no mail is accepted or delivered for this domain.");
         if (d.backupMx)
             tip += QLatin1Char('\n') + tr("Backup MX: mail is relayed, not stored here.");
         return tip;
@@ -111,8 +105,7 @@ QVariant DomainListModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant DomainListModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant DomainListModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {

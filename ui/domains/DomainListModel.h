@@ -10,7 +10,14 @@ namespace maildeck::ui {
 class DomainListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { DomainColumn, MailboxesColumn, AliasesColumn, ListsColumn, QuotaColumn, ColumnCount };
+    enum Column {
+        DomainColumn,
+        MailboxesColumn,
+        AliasesColumn,
+        ListsColumn,
+        QuotaColumn,
+        ColumnCount
+    };
     enum Role { StorageNameRole = Qt::UserRole + 1, SortRole };
 
     using QAbstractTableModel::QAbstractTableModel;

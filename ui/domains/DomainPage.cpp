@@ -2,25 +2,43 @@
 
 #include "core/db/AliasRepository.h"
 #include "core/db/DbWorker.h"
+#include "core/db/DomainRepository.h"
 #include "core/db/EmailAddress.h"
 #include "core/db/MailboxRepository.h"
+#include "core/db/VmailSettings.h"
 #include "ui/common/MessageBanner.h"
+#include "ui/domains/AliasDomainDialog.h"
+#include "ui/domains/AliasEditorDialog.h"
 #include "ui/domains/AliasOverviewModel.h"
+#include "ui/domains/CatchAllDialog.h"
+#include "ui/domains/ChangePasswordDialog.h"
+#include "ui/domains/DomainDeleteDialog.h"
+#include "ui/domains/DomainEditorDialog.h"
+#include "ui/domains/EditMailboxDialog.h"
+#include "ui/domains/MailboxImportDialog.h"
 #include "ui/domains/MailboxListModel.h"
+#include "ui/domains/NewMailboxDialog.h"
+#include "ui/domains/UserAliasDialog.h"
 
+#include <QAction>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 namespace maildeck::ui {
 
-DomainPage::DomainPage(QWidget *parent) : QWidget(parent)
-{
+DomainPage::DomainPage(QWidget *parent)
+    : QWidget(parent) {
     setObjectName(QStringLiteral("DomainPage"));
     m_title = new QLabel(this);
     QFont titleFont = m_title->font();
@@ -42,64 +60,226 @@ DomainPage::DomainPage(QWidget *parent) : QWidget(parent)
     m_mailboxView->setSortingEnabled(true);
     m_mailboxView->sortByColumn(MailboxListModel::AddressColumn, Qt::AscendingOrder);
     m_mailboxView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_mailboxView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_mailboxView->verticalHeader()->hide();
     m_mailboxView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_mailboxView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_mailboxView->horizontalHeader()->setStretchLastSection(true);
     m_mailboxView->setWordWrap(false);
+    m_mailboxView->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *mailboxFilter = new QLineEdit(this);
+    mailboxFilter->setObjectName(QStringLiteral("MailboxFilter"));
     mailboxFilter->setPlaceholderText(tr("Filter mailboxes"));
     mailboxFilter->setClearButtonEnabled(true);
     connect(mailboxFilter, &QLineEdit::textChanged, m_mailboxProxy,
             &QSortFilterProxyModel::setFilterFixedString);
-    auto *mailboxTab = new QWidget(this);
-    auto *mailboxLayout = new QVBoxLayout(mailboxTab);
-    mailboxLayout->addWidget(mailboxFilter);
-    mailboxLayout->addWidget(m_mailboxView);
 
     m_aliases = new AliasOverviewModel(this);
     m_aliasView = new QTreeView(this);
     m_aliasView->setObjectName(QStringLiteral("AliasView"));
     m_aliasView->setModel(m_aliases);
     m_aliasView->setUniformRowHeights(true);
+    m_aliasView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_aliasView->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    buildActions();
+
+    auto *mailboxBar = new QToolBar(this);
+    mailboxBar->setObjectName(QStringLiteral("MailboxToolBar"));
+    mailboxBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    mailboxBar->addActions(
+        {m_newMailbox, m_editMailbox, m_changePassword, m_toggleMailbox, m_deleteMailbox});
+    mailboxBar->addSeparator();
+    mailboxBar->addActions({m_importMailboxes, m_newUserAlias});
+    auto *mailboxTab = new QWidget(this);
+    auto *mailboxLayout = new QVBoxLayout(mailboxTab);
+    mailboxLayout->addWidget(mailboxBar);
+    mailboxLayout->addWidget(mailboxFilter);
+    mailboxLayout->addWidget(m_mailboxView);
+
+    auto *aliasBar = new QToolBar(this);
+    aliasBar->setObjectName(QStringLiteral("AliasToolBar"));
+    aliasBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    aliasBar->addActions({m_newAlias, m_editAlias, m_deleteAlias});
+    aliasBar->addSeparator();
+    aliasBar->addActions({m_newUserAlias, m_newAliasDomain, m_editCatchAll});
+    auto *aliasTab = new QWidget(this);
+    auto *aliasLayout = new QVBoxLayout(aliasTab);
+    aliasLayout->addWidget(aliasBar);
+    aliasLayout->addWidget(m_aliasView);
 
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(mailboxTab, tr("&Mailboxes"));
-    m_tabs->addTab(m_aliasView, tr("A&liases and forwardings"));
+    m_tabs->addTab(aliasTab, tr("A&liases and forwardings"));
+
+    auto *domainBar = new QToolBar(this);
+    domainBar->setObjectName(QStringLiteral("DomainToolBar"));
+    domainBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    domainBar->addActions({m_editDomain, m_toggleDomain, m_deleteDomain});
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_title, 1);
+    titleRow->addWidget(domainBar);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_title);
+    layout->addLayout(titleRow);
     layout->addWidget(m_banner);
     layout->addWidget(m_tabs, 1);
+
+    connect(m_mailboxView, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        // On a weak hash (flagged in the password column) the shortcut is a new password.
+        const db::MailboxRow *row =
+            m_mailboxes->mailboxAt(m_mailboxProxy->mapToSource(index).row());
+        if (row && row->passwordWeak && index.column() == MailboxListModel::PasswordColumn)
+            changePassword();
+        else
+            editMailbox();
+    });
+    connect(m_aliasView, &QAbstractItemView::activated, this, &DomainPage::editAliasItem);
+    connect(m_mailboxView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &DomainPage::updateActions);
+    connect(m_aliasView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &DomainPage::updateActions);
+    updateActions();
 }
 
-void DomainPage::clear()
-{
+QAction *DomainPage::makeAction(const QString &text, const QKeySequence &shortcut,
+                                void (DomainPage::*slot)()) {
+    auto *action = new QAction(text, this);
+    if (!shortcut.isEmpty()) {
+        action->setShortcut(shortcut);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    }
+    connect(action, &QAction::triggered, this, slot);
+    return action;
+}
+
+void DomainPage::buildActions() {
+    const QKeySequence insert(Qt::Key_Insert);
+    const QKeySequence edit(Qt::Key_F2);
+    const QKeySequence del(QKeySequence::Delete);
+
+    m_newDomain = new QAction(tr("&New Domain…"), this);
+    m_newDomain->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
+    connect(m_newDomain, &QAction::triggered, this, &DomainPage::newDomain);
+    m_editDomain = makeAction(tr("&Edit Domain…"), {}, &DomainPage::editDomain);
+    m_toggleDomain = makeAction(tr("&Disable Domain"), {}, &DomainPage::toggleDomainActive);
+    m_deleteDomain = makeAction(tr("De&lete Domain…"), {}, &DomainPage::deleteDomain);
+    m_reload = makeAction(tr("&Reload"), QKeySequence(tr("Ctrl+R")), &DomainPage::reload);
+    addAction(m_reload);
+
+    m_newMailbox = makeAction(tr("&New Mailbox…"), insert, &DomainPage::newMailbox);
+    m_newMailbox->setObjectName(QStringLiteral("NewMailboxAction"));
+    m_editMailbox = makeAction(tr("&Edit…"), edit, &DomainPage::editMailbox);
+    m_changePassword = makeAction(tr("Change &Password…"), {}, &DomainPage::changePassword);
+    m_toggleMailbox = makeAction(tr("&Disable"), {}, &DomainPage::toggleMailboxActive);
+    m_deleteMailbox = makeAction(tr("De&lete…"), del, &DomainPage::deleteMailboxes);
+    m_importMailboxes = makeAction(tr("&Import from CSV…"), {}, &DomainPage::importMailboxes);
+    m_newUserAlias = makeAction(tr("New Alias &Address…"), {}, &DomainPage::newUserAlias);
+    m_mailboxView->addActions(
+        {m_newMailbox, m_editMailbox, m_changePassword, m_toggleMailbox, m_deleteMailbox});
+    auto *sep = new QAction(this);
+    sep->setSeparator(true);
+    m_mailboxView->addActions({sep, m_newUserAlias, m_importMailboxes, m_reload});
+
+    m_newAlias = makeAction(tr("&New Alias…"), insert, &DomainPage::newAlias);
+    m_newAlias->setObjectName(QStringLiteral("NewAliasAction"));
+    m_editAlias = makeAction(tr("&Edit…"), edit, &DomainPage::editAliasItem);
+    m_deleteAlias = makeAction(tr("De&lete…"), del, &DomainPage::deleteAliasItem);
+    m_newAliasDomain = makeAction(tr("New Alias &Domain…"), {}, &DomainPage::newAliasDomain);
+    m_editCatchAll = makeAction(tr("&Catch-all…"), {}, &DomainPage::editCatchAll);
+    auto *sep2 = new QAction(this);
+    sep2->setSeparator(true);
+    m_aliasView->addActions({m_newAlias, m_editAlias, m_deleteAlias, sep2, m_newUserAlias,
+                             m_newAliasDomain, m_editCatchAll, m_reload});
+}
+
+QList<QAction *> DomainPage::domainActions() const {
+    return {m_newDomain, m_editDomain, m_toggleDomain, m_deleteDomain};
+}
+
+void DomainPage::installDomainListActions(QAbstractItemView *view) {
+    auto *newDomain = new QAction(m_newDomain->text(), view);
+    newDomain->setShortcut(QKeySequence(Qt::Key_Insert));
+    newDomain->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(newDomain, &QAction::triggered, this, &DomainPage::newDomain);
+    auto *edit = new QAction(m_editDomain->text(), view);
+    edit->setShortcut(QKeySequence(Qt::Key_F2));
+    edit->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(edit, &QAction::triggered, this, &DomainPage::editDomain);
+    connect(m_editDomain, &QAction::changed, edit,
+            [this, edit] { edit->setEnabled(m_editDomain->isEnabled()); });
+    auto *del = new QAction(m_deleteDomain->text(), view);
+    del->setShortcut(QKeySequence(QKeySequence::Delete));
+    del->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(del, &QAction::triggered, this, &DomainPage::deleteDomain);
+    connect(m_deleteDomain, &QAction::changed, del,
+            [this, del] { del->setEnabled(m_deleteDomain->isEnabled()); });
+    view->addActions({newDomain, edit, m_toggleDomain, del});
+    view->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+void DomainPage::setDatabase(DbWorker *db) {
+    m_db = db;
+    updateActions();
+}
+
+void DomainPage::clear() {
     ++m_generation;
     m_domain.clear();
+    m_summary.reset();
     m_title->clear();
     m_banner->hide();
     m_mailboxes->setMailboxes({});
     m_aliases->setAliases({}, {});
+    updateActions();
 }
 
-void DomainPage::showDomain(const QString &domain, DbWorker *db)
-{
+void DomainPage::showDomain(const QString &domain, DbWorker *db) {
     clear();
     m_db = db;
     m_domain = domain;
     m_title->setText(db::DomainName::displayOf(domain));
+    reload();
+}
+
+void DomainPage::reload() {
+    if (m_domain.isEmpty())
+        return;
+    ++m_generation;
+    loadSummary();
     loadMailboxes();
     loadAliases();
 }
 
-void DomainPage::loadMailboxes()
-{
+void DomainPage::loadSummary() {
     if (!m_db)
         return;
     const quint64 generation = m_generation;
-    m_db->run([domain = m_domain](QSqlDatabase &db) { return db::MailboxRepository::listForDomain(db, domain); })
+    m_db->run(
+            [domain = m_domain](QSqlDatabase &db) { return db::DomainRepository::get(db, domain); })
+        .then(this, [this, generation](Result<db::DomainSummary> result) {
+            if (generation != m_generation)
+                return;
+            if (!result) {
+                m_banner->showError(result.error());
+                return;
+            }
+            m_summary = *result;
+            const QString shown = db::DomainName::displayOf(m_domain);
+            m_title->setText(m_summary->active ? shown : tr("%1 (disabled)").arg(shown));
+            m_title->setToolTip(m_summary->description);
+            updateActions();
+        });
+}
+
+void DomainPage::loadMailboxes() {
+    if (!m_db)
+        return;
+    const quint64 generation = m_generation;
+    m_db->run([domain = m_domain](QSqlDatabase &db) {
+            return db::MailboxRepository::listForDomain(db, domain);
+        })
         .then(this, [this, generation](Result<QList<db::MailboxRow>> result) {
             if (generation != m_generation)
                 return;
@@ -110,16 +290,18 @@ void DomainPage::loadMailboxes()
             const int count = int(result->size());
             m_mailboxes->setMailboxes(std::move(result).value());
             m_mailboxView->resizeColumnsToContents();
+            updateActions();
             Q_EMIT mailboxesLoaded(count);
         });
 }
 
-void DomainPage::loadAliases()
-{
+void DomainPage::loadAliases() {
     if (!m_db)
         return;
     const quint64 generation = m_generation;
-    m_db->run([domain = m_domain](QSqlDatabase &db) { return db::AliasRepository::listForDomain(db, domain); })
+    m_db->run([domain = m_domain](QSqlDatabase &db) {
+            return db::AliasRepository::listForDomain(db, domain);
+        })
         .then(this, [this, generation](Result<db::DomainAliases> result) {
             if (generation != m_generation)
                 return;
@@ -131,6 +313,395 @@ void DomainPage::loadAliases()
             m_aliasView->expandAll();
             m_aliasView->resizeColumnToContents(0);
             m_aliasView->resizeColumnToContents(1);
+            updateActions();
+            Q_EMIT aliasesLoaded();
+        });
+}
+
+void DomainPage::updateActions() {
+    const bool haveDomain = !m_domain.isEmpty() && m_db;
+    m_newDomain->setEnabled(bool(m_db));
+    m_editDomain->setEnabled(haveDomain);
+    m_deleteDomain->setEnabled(haveDomain);
+    m_toggleDomain->setEnabled(haveDomain && m_summary.has_value());
+    m_toggleDomain->setText(m_summary && !m_summary->active ? tr("En&able Domain")
+                                                            : tr("&Disable Domain"));
+    m_reload->setEnabled(haveDomain);
+
+    const auto selected = selectedMailboxes();
+    const db::MailboxRow *current = currentMailbox();
+    m_newMailbox->setEnabled(haveDomain);
+    m_importMailboxes->setEnabled(haveDomain);
+    m_editMailbox->setEnabled(current != nullptr);
+    m_changePassword->setEnabled(current != nullptr);
+    m_toggleMailbox->setEnabled(current != nullptr);
+    m_toggleMailbox->setText(current && !current->active ? tr("En&able") : tr("&Disable"));
+    m_deleteMailbox->setEnabled(!selected.isEmpty());
+    m_newUserAlias->setEnabled(haveDomain && m_mailboxes->rowCount() > 0);
+
+    const QModelIndex alias = currentAliasIndex();
+    const int kind = alias.data(AliasOverviewModel::KindRole).toInt();
+    const bool group = alias.data(AliasOverviewModel::IsGroupRole).toBool();
+    m_newAlias->setEnabled(haveDomain);
+    m_newAliasDomain->setEnabled(haveDomain);
+    m_editCatchAll->setEnabled(haveDomain);
+    m_editAlias->setEnabled(alias.isValid() && !group &&
+                            (kind == AliasOverviewModel::AliasAccountKind ||
+                             kind == AliasOverviewModel::ForwardingKind ||
+                             kind == AliasOverviewModel::CatchAllKind));
+    m_deleteAlias->setEnabled(alias.isValid() && !group &&
+                              kind != AliasOverviewModel::ForwardingKind);
+}
+
+QList<const db::MailboxRow *> DomainPage::selectedMailboxes() const {
+    QList<const db::MailboxRow *> out;
+    const auto rows = m_mailboxView->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        if (const auto *row = m_mailboxes->mailboxAt(m_mailboxProxy->mapToSource(index).row()))
+            out << row;
+    return out;
+}
+
+const db::MailboxRow *DomainPage::currentMailbox() const {
+    const QModelIndex index = m_mailboxView->currentIndex();
+    if (!index.isValid() || !m_mailboxView->selectionModel()->isRowSelected(index.row(), {}))
+        return nullptr;
+    return m_mailboxes->mailboxAt(m_mailboxProxy->mapToSource(index).row());
+}
+
+QModelIndex DomainPage::currentAliasIndex() const {
+    const QModelIndex index = m_aliasView->currentIndex();
+    return index.isValid() ? index.siblingAtColumn(0) : index;
+}
+
+void DomainPage::openDialog(QDialog *dialog) {
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (auto *editor = qobject_cast<EditorDialog *>(dialog))
+        connect(editor, &EditorDialog::written, this, [this] {
+            reload();
+            Q_EMIT domainsChanged();
+        });
+    dialog->open();
+    Q_EMIT dialogOpened(dialog);
+}
+
+void DomainPage::runWrite(QFuture<Status> future, const QString &done, bool domainsToo) {
+    future.then(this, [this, done, domainsToo](Status status) {
+        if (!status) {
+            m_banner->showError(status.error());
+            return;
+        }
+        m_banner->showMessage(MessageBanner::Kind::Info, done);
+        reload();
+        if (domainsToo)
+            Q_EMIT domainsChanged();
+    });
+}
+
+// --- domains -------------------------------------------------------------------------------
+
+void DomainPage::newDomain() {
+    if (!m_db)
+        return;
+    auto *dialog = new DomainEditorDialog(m_db, this);
+    connect(dialog, &EditorDialog::written, this, [this, dialog] {
+        // Show the new domain; the main window's reload then selects it.
+        showDomain(dialog->domain(), m_db);
+    });
+    openDialog(dialog);
+}
+
+void DomainPage::editDomain() {
+    if (!m_db || m_domain.isEmpty())
+        return;
+    const quint64 generation = m_generation;
+    // Fresh from the server: the dialog's version is the one it was opened with.
+    m_db->run(
+            [domain = m_domain](QSqlDatabase &db) { return db::DomainRepository::get(db, domain); })
+        .then(this, [this, generation](Result<db::DomainSummary> result) {
+            if (generation != m_generation)
+                return;
+            if (!result) {
+                m_banner->showError(result.error());
+                return;
+            }
+            openDialog(new DomainEditorDialog(m_db, *result, this));
+        });
+}
+
+void DomainPage::toggleDomainActive() {
+    if (!m_db || !m_summary)
+        return;
+    const bool active = !m_summary->active;
+    const QString shown = db::DomainName::displayOf(m_domain);
+    runWrite(m_db->runInTransaction([domain = m_domain, active](QSqlDatabase &db) {
+        return db::DomainRepository::setActive(db, domain, active);
+    }),
+             active ? tr("%1 is enabled.").arg(shown)
+                    : tr("%1 is disabled: mail for it is no longer accepted, and its users cannot "
+                         "log in.")
+                          .arg(shown),
+             true);
+}
+
+void DomainPage::deleteDomain() {
+    if (!m_db || m_domain.isEmpty())
+        return;
+    auto *dialog = new DomainDeleteDialog(m_db, m_domain, this);
+    connect(dialog, &EditorDialog::written, this, [this] { clear(); });
+    openDialog(dialog);
+}
+
+// --- mailboxes -----------------------------------------------------------------------------
+
+void DomainPage::newMailbox() {
+    if (!m_db || m_domain.isEmpty())
+        return;
+    qint64 defaultQuota = 0;
+    if (m_summary)
+        defaultQuota = db::VmailSettings::parse(m_summary->settings)
+                           .value(QStringLiteral("default_user_quota"))
+                           .toLongLong();
+    openDialog(new NewMailboxDialog(m_db, m_domain, defaultQuota, m_scheme, this));
+}
+
+void DomainPage::editMailbox() {
+    const db::MailboxRow *row = currentMailbox();
+    if (!m_db || !row)
+        return;
+    const quint64 generation = m_generation;
+    m_db->run([username = row->username](QSqlDatabase &db) {
+            return db::MailboxRepository::get(db, username);
+        })
+        .then(this, [this, generation](Result<db::MailboxRow> result) {
+            if (generation != m_generation)
+                return;
+            if (!result) {
+                m_banner->showError(result.error());
+                return;
+            }
+            auto *dialog = new EditMailboxDialog(m_db, *result, this);
+            connect(dialog, &EditMailboxDialog::changePasswordRequested, this,
+                    [this, scheme = result->passwordScheme,
+                     weak = result->passwordWeak](const QString &user) {
+                        openDialog(
+                            new ChangePasswordDialog(m_db, user, scheme, weak, m_scheme, this));
+                    });
+            openDialog(dialog);
+        });
+}
+
+void DomainPage::changePassword() {
+    const db::MailboxRow *row = currentMailbox();
+    if (!m_db || !row)
+        return;
+    openDialog(new ChangePasswordDialog(m_db, row->username, row->passwordScheme, row->passwordWeak,
+                                        m_scheme, this));
+}
+
+void DomainPage::toggleMailboxActive() {
+    const db::MailboxRow *row = currentMailbox();
+    if (!m_db || !row)
+        return;
+    const bool active = !row->active;
+    const QString shown = db::EmailAddress::displayOf(row->username);
+    runWrite(m_db->runInTransaction([username = row->username, active](QSqlDatabase &db) {
+        return db::MailboxRepository::setActive(db, username, active);
+    }),
+             active
+                 ? tr("%1 is enabled.").arg(shown)
+                 : tr("%1 is disabled: it cannot log in, and mail to it is rejected.").arg(shown));
+}
+
+void DomainPage::deleteMailboxes() {
+    const auto rows = selectedMailboxes();
+    if (!m_db || rows.isEmpty())
+        return;
+    QStringList usernames;
+    QStringList shown;
+    for (const db::MailboxRow *row : rows) {
+        usernames << row->username;
+        shown << db::EmailAddress::displayOf(row->username);
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Mailboxes"),
+                                tr("Delete %n mailbox(es)?", nullptr, int(rows.size())),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("DeleteMailboxesConfirmation"));
+    box->setInformativeText(
+        tr("%1\n\nTheir rows, forwardings and memberships are removed. The maildirs stay on the "
+           "disk and are recorded in deleted_mailboxes.")
+            .arg(shown.mid(0, 20).join(QLatin1Char('\n')) +
+                 (shown.size() > 20 ? tr("\n… and %n more", nullptr, int(shown.size() - 20))
+                                    : QString())));
+    QPushButton *del = box->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::finished, this, [this, box, del, usernames] {
+        if (box->clickedButton() != del || !m_db)
+            return;
+        runWrite(m_db->runInTransaction([usernames](QSqlDatabase &db) -> Status {
+            for (const QString &u : usernames)
+                if (Status s = db::MailboxRepository::remove(db, u); !s)
+                    return s;
+            return {};
+        }),
+                 tr("%n mailbox(es) deleted.", nullptr, int(usernames.size())), true);
+    });
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    Q_EMIT dialogOpened(box);
+}
+
+void DomainPage::importMailboxes() {
+    if (!m_db || m_domain.isEmpty())
+        return;
+    auto *dialog = new MailboxImportDialog(m_db, m_domain, m_scheme, this);
+    connect(dialog, &MailboxImportDialog::imported, this, [this] {
+        reload();
+        Q_EMIT domainsChanged();
+    });
+    openDialog(dialog);
+}
+
+void DomainPage::newUserAlias() {
+    if (!m_db || m_domain.isEmpty())
+        return;
+    QStringList mailboxes;
+    for (int i = 0; i < m_mailboxes->rowCount(); ++i)
+        mailboxes << m_mailboxes->mailboxAt(i)->username;
+    mailboxes.sort();
+    QString target;
+    if (const db::MailboxRow *row = currentMailbox())
+        target = row->username;
+    openDialog(new UserAliasDialog(m_db, m_domain, mailboxes, target, this));
+}
+
+// --- aliases -------------------------------------------------------------------------------
+
+void DomainPage::newAlias() {
+    if (!m_db || m_domain.isEmpty())
+        return;
+    openDialog(new AliasEditorDialog(m_db, m_domain, this));
+}
+
+void DomainPage::editAliasItem() {
+    const QModelIndex index = currentAliasIndex();
+    if (!m_db || !index.isValid() || index.data(AliasOverviewModel::IsGroupRole).toBool())
+        return;
+    const QString key = index.data(AliasOverviewModel::KeyRole).toString();
+    const quint64 generation = m_generation;
+    switch (index.data(AliasOverviewModel::KindRole).toInt()) {
+    case AliasOverviewModel::AliasAccountKind:
+        m_db->run([key](QSqlDatabase &db) { return db::AliasRepository::getAlias(db, key); })
+            .then(this, [this, generation](Result<db::AliasAccount> result) {
+                if (generation != m_generation)
+                    return;
+                if (!result)
+                    return m_banner->showError(result.error());
+                openDialog(new AliasEditorDialog(m_db, *result, this));
+            });
+        break;
+    case AliasOverviewModel::ForwardingKind: {
+        // A forwarding is edited in its mailbox.
+        for (int i = 0; i < m_mailboxes->rowCount(); ++i) {
+            if (m_mailboxes->mailboxAt(i)->username == key) {
+                m_mailboxView->setCurrentIndex(
+                    m_mailboxProxy->mapFromSource(m_mailboxes->index(i, 0)));
+                m_mailboxView->selectRow(m_mailboxView->currentIndex().row());
+                editMailbox();
+                return;
+            }
+        }
+        break;
+    }
+    case AliasOverviewModel::CatchAllKind:
+        editCatchAll();
+        break;
+    default:
+        break;
+    }
+}
+
+void DomainPage::deleteAliasItem() {
+    const QModelIndex index = currentAliasIndex();
+    if (!m_db || !index.isValid() || index.data(AliasOverviewModel::IsGroupRole).toBool())
+        return;
+    const int kind = index.data(AliasOverviewModel::KindRole).toInt();
+    const QString key = index.data(AliasOverviewModel::KeyRole).toString();
+    QString question;
+    QString done;
+    std::function<Status(QSqlDatabase &)> job;
+    switch (kind) {
+    case AliasOverviewModel::AliasAccountKind:
+        question = tr("Delete the alias %1? Mail to it will be rejected.")
+                       .arg(db::EmailAddress::displayOf(key));
+        done = tr("The alias %1 was deleted.").arg(db::EmailAddress::displayOf(key));
+        job = [key](QSqlDatabase &db) {
+            return db::AliasRepository::removeAlias(db, key);
+        };
+        break;
+    case AliasOverviewModel::UserAliasKind:
+        question = tr("Delete the alias address %1?").arg(db::EmailAddress::displayOf(key));
+        done = tr("The alias address %1 was deleted.").arg(db::EmailAddress::displayOf(key));
+        job = [key](QSqlDatabase &db) {
+            return db::AliasRepository::removeUserAlias(db, key);
+        };
+        break;
+    case AliasOverviewModel::AliasDomainKind:
+        question = tr("Delete the alias domain %1? Mail to it will be rejected.")
+                       .arg(db::DomainName::displayOf(key));
+        done = tr("The alias domain %1 was deleted.").arg(db::DomainName::displayOf(key));
+        job = [key](QSqlDatabase &db) {
+            return db::AliasRepository::removeAliasDomain(db, key);
+        };
+        break;
+    case AliasOverviewModel::CatchAllKind: {
+        question = tr("Remove the catch-all of %1? Mail to unknown addresses will be rejected.")
+                       .arg(db::DomainName::displayOf(m_domain));
+        done = tr("The catch-all was removed.");
+        job = [domain = m_domain](QSqlDatabase &db) -> Status {
+            auto current = db::AliasRepository::getCatchAll(db, domain);
+            if (!current)
+                return current.error();
+            return db::AliasRepository::setCatchAll(db, *current, {});
+        };
+        break;
+    }
+    default:
+        return;
+    }
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Delete"), question, QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("DeleteAliasConfirmation"));
+    QPushButton *del = box->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::finished, this, [this, box, del, job, done] {
+        if (box->clickedButton() == del && m_db)
+            runWrite(m_db->runInTransaction(job), done, true);
+    });
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    Q_EMIT dialogOpened(box);
+}
+
+void DomainPage::newAliasDomain() {
+    if (!m_db || m_domain.isEmpty())
+        return;
+    openDialog(new AliasDomainDialog(m_db, m_domain, this));
+}
+
+void DomainPage::editCatchAll() {
+    if (!m_db || m_domain.isEmpty())
+        return;
+    const quint64 generation = m_generation;
+    m_db->run([domain = m_domain](QSqlDatabase &db) {
+            return db::AliasRepository::getCatchAll(db, domain);
+        })
+        .then(this, [this, generation](Result<db::CatchAll> result) {
+            if (generation != m_generation)
+                return;
+            if (!result)
+                return m_banner->showError(result.error());
+            openDialog(new CatchAllDialog(m_db, *result, this));
         });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/db/DbWorker.h"
 #include "core/db/PasswordHash.h"
 #include "core/db/VmailTypes.h"
 
@@ -41,7 +42,7 @@ public:
     // Shows `domain` (storage form) and loads its rows through `db` in the background.
     void showDomain(const QString &domain, DbWorker *db);
     // The database for "New Domain" while no domain is shown.
-    void setDatabase(DbWorker *db) { m_db = db; }
+    void setDatabase(DbWorker *db);
     void clear();
     QString domain() const { return m_domain; }
     void reload();
@@ -92,7 +93,8 @@ private:
     QList<const db::MailboxRow *> selectedMailboxes() const;
     const db::MailboxRow *currentMailbox() const;
     QModelIndex currentAliasIndex() const;
-    QAction *makeAction(const QString &text, const QKeySequence &shortcut, void (DomainPage::*slot)());
+    QAction *makeAction(const QString &text, const QKeySequence &shortcut,
+                        void (DomainPage::*slot)());
 
     QPointer<DbWorker> m_db;
     QString m_domain;

@@ -20,8 +20,7 @@
 
 namespace maildeck::ui {
 
-QString weakHashExplanation(const QString &scheme)
-{
+QString weakHashExplanation(const QString &scheme) {
     return QCoreApplication::translate(
                "maildeck::ui::EditMailboxDialog",
                "This password is stored as %1, a weak hash (typical for mailboxes migrated from "
@@ -33,8 +32,8 @@ QString weakHashExplanation(const QString &scheme)
 }
 
 EditMailboxDialog::EditMailboxDialog(DbWorker *db, const db::MailboxRow &current, QWidget *parent)
-    : EditorDialog(db, parent), m_current(current)
-{
+    : EditorDialog(db, parent)
+    , m_current(current) {
     setObjectName(QStringLiteral("EditMailboxDialog"));
     const QString shown = db::EmailAddress::displayOf(current.username);
     setWindowTitle(tr("Edit Mailbox %1").arg(shown));
@@ -52,8 +51,8 @@ EditMailboxDialog::EditMailboxDialog(DbWorker *db, const db::MailboxRow &current
     m_active->setChecked(current.active);
 
     auto *passwordRow = new QHBoxLayout;
-    auto *scheme = new QLabel(current.passwordScheme.isEmpty() ? tr("unknown") : current.passwordScheme,
-                              this);
+    auto *scheme =
+        new QLabel(current.passwordScheme.isEmpty() ? tr("unknown") : current.passwordScheme, this);
     scheme->setObjectName(QStringLiteral("PasswordSchemeLabel"));
     auto *setPassword = new QPushButton(tr("Set &New Password…"), this);
     setPassword->setObjectName(QStringLiteral("SetNewPassword"));
@@ -71,16 +70,17 @@ EditMailboxDialog::EditMailboxDialog(DbWorker *db, const db::MailboxRow &current
     form->addRow(QString(), m_quotaError);
     form->addRow(QString(), m_active);
     form->addRow(tr("Password:"), passwordRow);
+    contentLayout()->addLayout(form);
     if (current.passwordWeak) {
+        // Outside the form: a word-wrapped label in a form row gets too little height.
         auto *weak = new QLabel(weakHashExplanation(current.passwordScheme), this);
         weak->setObjectName(QStringLiteral("WeakHashWarning"));
         weak->setWordWrap(true);
         QPalette pal = weak->palette();
         pal.setColor(QPalette::WindowText, QColor(170, 90, 0));
         weak->setPalette(pal);
-        form->addRow(QString(), weak);
+        contentLayout()->addWidget(weak);
     }
-    contentLayout()->addLayout(form);
 
     m_services = new MailServicesBox(this);
     m_services->setServices(current.services);
@@ -109,15 +109,15 @@ EditMailboxDialog::EditMailboxDialog(DbWorker *db, const db::MailboxRow &current
 
     connect(m_name, &QLineEdit::textChanged, m_nameError, &FieldErrorLabel::clearError);
     connect(m_quota, &QuotaEdit::changed, m_quotaError, &FieldErrorLabel::clearError);
-    connect(m_forwardTo, &AddressListEditor::changed, this, &EditMailboxDialog::updateForwardingHint);
+    connect(m_forwardTo, &AddressListEditor::changed, this,
+            &EditMailboxDialog::updateForwardingHint);
     connect(m_keepCopy, &QCheckBox::toggled, this, &EditMailboxDialog::updateForwardingHint);
     updateForwardingHint();
     setMinimumWidth(560);
     updateOkButton();
 }
 
-void EditMailboxDialog::updateForwardingHint()
-{
+void EditMailboxDialog::updateForwardingHint() {
     const bool forwards = !m_forwardTo->addresses().isEmpty();
     m_keepCopy->setEnabled(forwards);
     if (!forwards)
@@ -128,8 +128,7 @@ void EditMailboxDialog::updateForwardingHint()
         m_forwardingHint->setText(tr("Mail is only forwarded. Nothing stays in this mailbox."));
 }
 
-bool EditMailboxDialog::validate()
-{
+bool EditMailboxDialog::validate() {
     bool ok = true;
     if (const QString problem = checkFreeText(m_name->text(), 255); !problem.isEmpty()) {
         m_nameError->setError(problem);
@@ -159,9 +158,9 @@ bool EditMailboxDialog::validate()
     return true;
 }
 
-QFuture<Status> EditMailboxDialog::startWrite()
-{
-    return db()->runInTransaction([current = m_current, r = m_request](QSqlDatabase &sql) -> Status {
+QFuture<Status> EditMailboxDialog::startWrite() {
+    return db()->runInTransaction([current = m_current,
+                                   r = m_request](QSqlDatabase &sql) -> Status {
         if (Status s = db::MailboxRepository::update(sql, current, r.edit); !s)
             return s;
         if (!r.forwardingChanged)
@@ -183,8 +182,7 @@ QFuture<Status> EditMailboxDialog::startWrite()
     });
 }
 
-bool EditMailboxDialog::showFieldError(const Error &error)
-{
+bool EditMailboxDialog::showFieldError(const Error &error) {
     if (error.code == QLatin1String("mailbox.quota")) {
         m_quotaError->setError(error.message);
         return true;

@@ -12,8 +12,10 @@
 
 namespace maildeck::ui {
 
-EditorDialog::EditorDialog(DbWorker *db, QWidget *parent) : QDialog(parent), m_db(db)
-{
+EditorDialog::EditorDialog(DbWorker *db, QWidget *parent)
+    : QDialog(parent)
+    , m_db(db)
+    , m_writes(db != nullptr) {
     m_banner = new MessageBanner(this);
     m_contentWidget = new QWidget(this);
     m_content = new QVBoxLayout(m_contentWidget);
@@ -38,23 +40,19 @@ EditorDialog::EditorDialog(DbWorker *db, QWidget *parent) : QDialog(parent), m_d
     layout->addWidget(m_buttons);
 }
 
-QPushButton *EditorDialog::okButton() const
-{
+QPushButton *EditorDialog::okButton() const {
     return m_buttons->button(QDialogButtonBox::Ok);
 }
 
-bool EditorDialog::showFieldError(const Error &)
-{
+bool EditorDialog::showFieldError(const Error &) {
     return false;
 }
 
-void EditorDialog::updateOkButton()
-{
+void EditorDialog::updateOkButton() {
     okButton()->setEnabled(!m_busy && isComplete());
 }
 
-void EditorDialog::setBusy(bool busy, const QString &text)
-{
+void EditorDialog::setBusy(bool busy, const QString &text) {
     m_busy = busy;
     m_contentWidget->setEnabled(!busy);
     m_progressLabel->setText(text);
@@ -63,23 +61,21 @@ void EditorDialog::setBusy(bool busy, const QString &text)
     updateOkButton();
 }
 
-void EditorDialog::showServerError(const Error &error)
-{
+void EditorDialog::showServerError(const Error &error) {
     if (showFieldError(error))
         return;
     if (error.code == QLatin1String("db.conflict")) {
+        // The message already says to reload; say how.
         m_banner->showMessage(MessageBanner::Kind::Error,
-                              error.message + QLatin1Char('\n') +
-                                  tr("Changed by someone else: close this dialog, reload (Ctrl+R) "
-                                     "and make your change again."),
+                              error.message + QLatin1Char(' ') +
+                                  tr("Close this dialog and press Ctrl+R."),
                               error.code + QLatin1Char('\n') + error.detail);
         return;
     }
     m_banner->showError(error);
 }
 
-void EditorDialog::onOk()
-{
+void EditorDialog::onOk() {
     if (m_busy)
         return;
     m_banner->hide();
@@ -87,20 +83,28 @@ void EditorDialog::onOk()
         updateOkButton();
         return;
     }
-    if (!m_db) {
+    if (!m_writes) {
         accept();
         return;
     }
+    if (!m_db) {
+        m_banner->showMessage(MessageBanner::Kind::Error,
+                              tr("The connection to the server was closed. Connect again and "
+                                 "reopen this dialog."));
+        return;
+    }
     setBusy(true, tr("Saving…"));
-    startWrite().then(this, [this](Status status) {
-        setBusy(false);
-        if (!status) {
-            showServerError(status.error());
-            return;
-        }
-        Q_EMIT written();
-        accept();
-    })
+    startWrite()
+        .then(this,
+              [this](Status status) {
+                  setBusy(false);
+                  if (!status) {
+                      showServerError(status.error());
+                      return;
+                  }
+                  Q_EMIT written();
+                  accept();
+              })
         .onCanceled(this, [this] {
             setBusy(false);
             m_banner->showMessage(MessageBanner::Kind::Error,

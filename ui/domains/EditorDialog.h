@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/db/DbWorker.h"
 
 #include <QDialog>
 #include <QFuture>
@@ -70,6 +71,7 @@ private:
     QProgressBar *m_progress = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     bool m_busy = false;
+    bool m_writes = false; // built with a DbWorker: OK writes (else only validates: tests)
 };
 
 } // namespace maildeck::ui

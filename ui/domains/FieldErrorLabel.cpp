@@ -4,8 +4,8 @@
 
 namespace maildeck::ui {
 
-FieldErrorLabel::FieldErrorLabel(QWidget *field, QWidget *parent) : QLabel(parent)
-{
+FieldErrorLabel::FieldErrorLabel(QWidget *field, QWidget *parent)
+    : QLabel(parent) {
     if (field && !field->objectName().isEmpty())
         setObjectName(field->objectName() + QStringLiteral("Error"));
     setWordWrap(true);
@@ -18,8 +18,7 @@ FieldErrorLabel::FieldErrorLabel(QWidget *field, QWidget *parent) : QLabel(paren
     hide();
 }
 
-void FieldErrorLabel::setError(const QString &message)
-{
+void FieldErrorLabel::setError(const QString &message) {
     setText(message);
     setVisible(!message.isEmpty());
 }

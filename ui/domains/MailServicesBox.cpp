@@ -6,14 +6,12 @@
 
 namespace maildeck::ui {
 
-QStringList MailServicesBox::groups()
-{
+QStringList MailServicesBox::groups() {
     return {QStringLiteral("send"), QStringLiteral("receive"), QStringLiteral("pop3"),
             QStringLiteral("imap"), QStringLiteral("sieve"),   QStringLiteral("sogo")};
 }
 
-QStringList MailServicesBox::groupColumns(const QString &group)
-{
+QStringList MailServicesBox::groupColumns(const QString &group) {
     if (group == QLatin1String("send"))
         return {QStringLiteral("smtp"), QStringLiteral("smtpsecured")};
     if (group == QLatin1String("receive"))
@@ -24,14 +22,15 @@ QStringList MailServicesBox::groupColumns(const QString &group)
         return {QStringLiteral("imap"), QStringLiteral("imapsecured"), QStringLiteral("imaptls")};
     if (group == QLatin1String("sieve"))
         return {QStringLiteral("managesieve"), QStringLiteral("managesievesecured"),
-                QStringLiteral("sieve"), QStringLiteral("sievesecured"), QStringLiteral("sievetls")};
+                QStringLiteral("sieve"), QStringLiteral("sievesecured"),
+                QStringLiteral("sievetls")};
     if (group == QLatin1String("sogo"))
         return {QStringLiteral("sogo")};
     return {};
 }
 
-MailServicesBox::MailServicesBox(QWidget *parent) : QGroupBox(tr("Services"), parent)
-{
+MailServicesBox::MailServicesBox(QWidget *parent)
+    : QGroupBox(tr("Services"), parent) {
     setObjectName(QStringLiteral("Services"));
     const QMap<QString, QString> labels = {
         {QStringLiteral("send"), tr("Send mail (SMTP submission)")},
@@ -64,8 +63,7 @@ MailServicesBox::MailServicesBox(QWidget *parent) : QGroupBox(tr("Services"), pa
     }
 }
 
-void MailServicesBox::setServices(const QMap<QString, bool> &services)
-{
+void MailServicesBox::setServices(const QMap<QString, bool> &services) {
     for (auto it = m_boxes.cbegin(); it != m_boxes.cend(); ++it) {
         int on = 0;
         int known = 0;
@@ -75,15 +73,16 @@ void MailServicesBox::setServices(const QMap<QString, bool> &services)
             ++known;
             on += services.value(column) ? 1 : 0;
         }
-        Qt::CheckState state = on == known ? Qt::Checked : on == 0 ? Qt::Unchecked : Qt::PartiallyChecked;
+        Qt::CheckState state = on == known ? Qt::Checked
+                               : on == 0   ? Qt::Unchecked
+                                           : Qt::PartiallyChecked;
         it.value()->setTristate(state == Qt::PartiallyChecked);
         it.value()->setCheckState(state);
         m_initial[it.key()] = state;
     }
 }
 
-QMap<QString, bool> MailServicesBox::services(bool all) const
-{
+QMap<QString, bool> MailServicesBox::services(bool all) const {
     QMap<QString, bool> out;
     for (auto it = m_boxes.cbegin(); it != m_boxes.cend(); ++it) {
         const Qt::CheckState state = it.value()->checkState();
@@ -97,8 +96,7 @@ QMap<QString, bool> MailServicesBox::services(bool all) const
     return out;
 }
 
-QStringList MailServicesBox::disabledServices() const
-{
+QStringList MailServicesBox::disabledServices() const {
     QStringList out;
     const QMap<QString, bool> all = services(true);
     for (auto it = all.cbegin(); it != all.cend(); ++it)

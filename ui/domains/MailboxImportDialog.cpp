@@ -32,8 +32,10 @@ constexpr qint64 MaxFileBytes = 50 * 1024 * 1024;
 
 MailboxImportDialog::MailboxImportDialog(DbWorker *db, const QString &domain,
                                          db::PasswordScheme scheme, QWidget *parent)
-    : QDialog(parent), m_db(db), m_domain(domain), m_scheme(scheme)
-{
+    : QDialog(parent)
+    , m_db(db)
+    , m_domain(domain)
+    , m_scheme(scheme) {
     setObjectName(QStringLiteral("MailboxImportDialog"));
     setWindowTitle(tr("Import Mailboxes into %1").arg(db::DomainName::displayOf(domain)));
     m_banner = new MessageBanner(this);
@@ -108,27 +110,28 @@ MailboxImportDialog::MailboxImportDialog(DbWorker *db, const QString &domain,
     });
     connect(m_schemeBox, &QComboBox::currentIndexChanged, this,
             [this] { m_scheme = db::PasswordScheme(m_schemeBox->currentData().toInt()); });
+    setMinimumSize(640, 420);
     resize(760, 520);
     updateButtons();
 }
 
-void MailboxImportDialog::chooseFile()
-{
+void MailboxImportDialog::chooseFile() {
     auto *dialog = new QFileDialog(this, tr("Import Mailboxes"), QString(),
                                    tr("CSV files (*.csv *.txt);;All files (*)"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFile);
-    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) { loadFile(path); });
+    connect(dialog, &QFileDialog::fileSelected, this,
+            [this](const QString &path) { loadFile(path); });
     dialog->open();
 }
 
-bool MailboxImportDialog::loadFile(const QString &path)
-{
+bool MailboxImportDialog::loadFile(const QString &path) {
     QFile file(path);
     m_banner->hide();
     if (file.size() > MaxFileBytes) {
-        m_banner->showMessage(MessageBanner::Kind::Error,
-                              tr("%1 is larger than 50 MB; split it into smaller files.").arg(path));
+        m_banner->showMessage(
+            MessageBanner::Kind::Error,
+            tr("%1 is larger than 50 MB; split it into smaller files.").arg(path));
         return false;
     }
     if (!file.open(QIODevice::ReadOnly)) {
@@ -149,8 +152,7 @@ bool MailboxImportDialog::loadFile(const QString &path)
     return true;
 }
 
-void MailboxImportDialog::setCsvText(const QString &text, const QString &sourceName)
-{
+void MailboxImportDialog::setCsvText(const QString &text, const QString &sourceName) {
     m_lines.clear();
     m_fileError.clear();
     m_created = 0;
@@ -207,7 +209,8 @@ void MailboxImportDialog::setCsvText(const QString &text, const QString &sourceN
                     line.error = tr("Address: %1 is not in the domain %2.")
                                      .arg(parsed->toDisplay(), db::DomainName::displayOf(m_domain));
                 } else if (seen.contains(parsed->toStorage())) {
-                    line.error = tr("Address: %1 appears twice in the file.").arg(parsed->toDisplay());
+                    line.error =
+                        tr("Address: %1 appears twice in the file.").arg(parsed->toDisplay());
                 } else if (box.password.isEmpty()) {
                     line.error = tr("Password: the password is empty.");
                 } else if (const QString p = checkFreeText(box.name, 255); !p.isEmpty()) {
@@ -239,16 +242,14 @@ void MailboxImportDialog::setCsvText(const QString &text, const QString &sourceN
         checkAgainstServer();
 }
 
-int MailboxImportDialog::errorCount() const
-{
+int MailboxImportDialog::errorCount() const {
     int n = 0;
     for (const Line &l : m_lines)
         n += l.error.isEmpty() ? 0 : 1;
     return n;
 }
 
-void MailboxImportDialog::showLines()
-{
+void MailboxImportDialog::showLines() {
     m_table->setRowCount(int(m_lines.size()));
     const QBrush bad(QColor(200, 30, 30));
     for (int r = 0; r < m_lines.size(); ++r) {
@@ -271,8 +272,8 @@ void MailboxImportDialog::showLines()
     if (!m_fileError.isEmpty())
         m_summary->setText(m_fileError);
     else if (errors > 0)
-        m_summary->setText(tr("%n line(s) with errors; fix the file and load it again.", nullptr,
-                              errors));
+        m_summary->setText(
+            tr("%n line(s) with errors; fix the file and load it again.", nullptr, errors));
     else if (!m_lines.isEmpty())
         m_summary->setText(tr("%n mailbox(es) ready to import.", nullptr, int(m_lines.size())));
     else
@@ -280,8 +281,7 @@ void MailboxImportDialog::showLines()
     updateButtons();
 }
 
-void MailboxImportDialog::checkAgainstServer()
-{
+void MailboxImportDialog::checkAgainstServer() {
     QStringList addresses;
     for (const Line &l : std::as_const(m_lines))
         addresses << l.mailbox.address;
@@ -313,8 +313,7 @@ void MailboxImportDialog::checkAgainstServer()
         });
 }
 
-void MailboxImportDialog::updateButtons()
-{
+void MailboxImportDialog::updateButtons() {
     const bool ready = m_fileError.isEmpty() && !m_lines.isEmpty() && errorCount() == 0;
     m_import->setEnabled(ready && !m_checking && !m_importing && m_created == 0);
     m_import->setText(ready ? tr("&Import %n Mailbox(es)", nullptr, int(m_lines.size()))
@@ -324,8 +323,7 @@ void MailboxImportDialog::updateButtons()
     m_cancelButton->setText(m_importing ? tr("Cancel") : tr("Close"));
 }
 
-void MailboxImportDialog::startImport()
-{
+void MailboxImportDialog::startImport() {
     if (!m_db || m_importing)
         return;
     QList<QPair<int, db::NewMailbox>> boxes;
@@ -368,11 +366,12 @@ void MailboxImportDialog::startImport()
                              {}};
             return {};
         })
-        .then(this, [this, count = int(boxes.size())](Status status) {
-            if (status)
-                m_created = count;
-            finishImport(status);
-        })
+        .then(this,
+              [this, count = int(boxes.size())](Status status) {
+                  if (status)
+                      m_created = count;
+                  finishImport(status);
+              })
         .onCanceled(this, [this] {
             finishImport(Error{QStringLiteral("db.connection"),
                                tr("The database connection was closed during the import; reload "
@@ -381,8 +380,7 @@ void MailboxImportDialog::startImport()
         });
 }
 
-void MailboxImportDialog::finishImport(const Status &status)
-{
+void MailboxImportDialog::finishImport(const Status &status) {
     m_importing = false;
     m_progressTimer->stop();
     m_progress->hide();

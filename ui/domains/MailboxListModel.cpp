@@ -7,30 +7,25 @@
 
 namespace maildeck::ui {
 
-void MailboxListModel::setMailboxes(QList<db::MailboxRow> mailboxes)
-{
+void MailboxListModel::setMailboxes(QList<db::MailboxRow> mailboxes) {
     beginResetModel();
     m_rows = std::move(mailboxes);
     endResetModel();
 }
 
-const db::MailboxRow *MailboxListModel::mailboxAt(int row) const
-{
+const db::MailboxRow *MailboxListModel::mailboxAt(int row) const {
     return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
 }
 
-int MailboxListModel::rowCount(const QModelIndex &parent) const
-{
+int MailboxListModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
-int MailboxListModel::columnCount(const QModelIndex &parent) const
-{
+int MailboxListModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant MailboxListModel::data(const QModelIndex &index, int role) const
-{
+QVariant MailboxListModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const db::MailboxRow &m = m_rows.at(index.row());
@@ -50,8 +45,9 @@ QVariant MailboxListModel::data(const QModelIndex &index, int role) const
         case ForwardingColumn:
             if (m.forwardTo.isEmpty())
                 return QString();
-            return m.keepsLocalCopy ? tr("→ %1, keeps a copy").arg(m.forwardTo.join(QStringLiteral(", ")))
-                                    : tr("→ %1").arg(m.forwardTo.join(QStringLiteral(", ")));
+            return m.keepsLocalCopy
+                       ? tr("→ %1, keeps a copy").arg(m.forwardTo.join(QStringLiteral(", ")))
+                       : tr("→ %1 only, no copy kept").arg(m.forwardTo.join(QStringLiteral(", ")));
         }
         break;
     case Qt::ToolTipRole:
@@ -79,8 +75,7 @@ QVariant MailboxListModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant MailboxListModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant MailboxListModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {

@@ -10,7 +10,14 @@ namespace maildeck::ui {
 class MailboxListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { AddressColumn, NameColumn, QuotaColumn, PasswordColumn, ForwardingColumn, ColumnCount };
+    enum Column {
+        AddressColumn,
+        NameColumn,
+        QuotaColumn,
+        PasswordColumn,
+        ForwardingColumn,
+        ColumnCount
+    };
     enum Role { SortRole = Qt::UserRole + 1 };
 
     using QAbstractTableModel::QAbstractTableModel;

@@ -19,8 +19,8 @@ namespace maildeck::ui {
 
 NewMailboxDialog::NewMailboxDialog(DbWorker *db, const QString &domain, qint64 defaultQuotaMb,
                                    db::PasswordScheme scheme, QWidget *parent)
-    : EditorDialog(db, parent), m_domain(domain)
-{
+    : EditorDialog(db, parent)
+    , m_domain(domain) {
     setObjectName(QStringLiteral("NewMailboxDialog"));
     const QString shown = db::DomainName::displayOf(domain);
     setWindowTitle(tr("New Mailbox in %1").arg(shown));
@@ -49,7 +49,9 @@ NewMailboxDialog::NewMailboxDialog(DbWorker *db, const QString &domain, qint64 d
     m_services = new MailServicesBox(this);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Address:"), addressRow);
+    auto *addressLabel = new QLabel(tr("&Address:"), this);
+    addressLabel->setBuddy(m_localPart);
+    form->addRow(addressLabel, addressRow);
     form->addRow(QString(), m_localPartError);
     form->addRow(tr("&Name:"), m_name);
     form->addRow(QString(), m_nameError);
@@ -71,20 +73,18 @@ NewMailboxDialog::NewMailboxDialog(DbWorker *db, const QString &domain, qint64 d
     updateOkButton();
 }
 
-bool NewMailboxDialog::isComplete() const
-{
+bool NewMailboxDialog::isComplete() const {
     return !m_localPart->text().trimmed().isEmpty() && !m_password->password().isEmpty();
 }
 
-bool NewMailboxDialog::validate()
-{
+bool NewMailboxDialog::validate() {
     bool ok = true;
     QWidget *firstBad = nullptr;
     const QString local = m_localPart->text().trimmed();
     db::NewMailbox r;
     if (local.contains(QLatin1Char('@'))) {
-        m_localPartError->setError(
-            tr("Type only the part before the @; the domain is %1.").arg(db::DomainName::displayOf(m_domain)));
+        m_localPartError->setError(tr("Type only the part before the @; the domain is %1.")
+                                       .arg(db::DomainName::displayOf(m_domain)));
         ok = false;
         firstBad = m_localPart;
     } else if (local.isEmpty()) {
@@ -132,15 +132,12 @@ bool NewMailboxDialog::validate()
     return true;
 }
 
-QFuture<Status> NewMailboxDialog::startWrite()
-{
-    return db()->runInTransaction([r = m_request](QSqlDatabase &sql) {
-        return db::MailboxRepository::create(sql, r);
-    });
+QFuture<Status> NewMailboxDialog::startWrite() {
+    return db()->runInTransaction(
+        [r = m_request](QSqlDatabase &sql) { return db::MailboxRepository::create(sql, r); });
 }
 
-bool NewMailboxDialog::showFieldError(const Error &error)
-{
+bool NewMailboxDialog::showFieldError(const Error &error) {
     if (error.code.startsWith(QLatin1String("address.")) ||
         error.code == QLatin1String("db.duplicate")) {
         m_localPartError->setError(error.message);

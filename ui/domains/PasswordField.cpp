@@ -13,8 +13,8 @@
 
 namespace maildeck::ui {
 
-PasswordField::PasswordField(const QString &name, QWidget *parent) : QWidget(parent)
-{
+PasswordField::PasswordField(const QString &name, QWidget *parent)
+    : QWidget(parent) {
     setObjectName(name);
     m_input = new QLineEdit(this);
     m_input->setObjectName(name + QStringLiteral("Input"));
@@ -56,23 +56,19 @@ PasswordField::PasswordField(const QString &name, QWidget *parent) : QWidget(par
     updateStrength();
 }
 
-QString PasswordField::password() const
-{
+QString PasswordField::password() const {
     return m_input->text();
 }
 
-void PasswordField::setPassword(const QString &password)
-{
+void PasswordField::setPassword(const QString &password) {
     m_input->setText(password);
 }
 
-void PasswordField::setError(const QString &message)
-{
+void PasswordField::setError(const QString &message) {
     m_error->setError(message);
 }
 
-PasswordField::Strength PasswordField::strengthOf(const QString &password)
-{
+PasswordField::Strength PasswordField::strengthOf(const QString &password) {
     if (password.isEmpty())
         return Strength::Empty;
     bool lower = false, upper = false, digit = false, other = false;
@@ -99,11 +95,10 @@ PasswordField::Strength PasswordField::strengthOf(const QString &password)
     return Strength::Fair;
 }
 
-QString PasswordField::generate(int length)
-{
+QString PasswordField::generate(int length) {
     // No look-alikes (0/O, 1/l/I) and no characters that shells or CSV files treat specially.
-    static const QString alphabet = QStringLiteral(
-        "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789-_.+=");
+    static const QString alphabet =
+        QStringLiteral("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789-_.+=");
     QString out;
     auto *rng = QRandomGenerator::system();
     do {
@@ -114,8 +109,7 @@ QString PasswordField::generate(int length)
     return out;
 }
 
-void PasswordField::fillSchemes(QComboBox *box, db::PasswordScheme preferred)
-{
+void PasswordField::fillSchemes(QComboBox *box, db::PasswordScheme preferred) {
     box->clear();
     const struct {
         db::PasswordScheme scheme;
@@ -133,8 +127,7 @@ void PasswordField::fillSchemes(QComboBox *box, db::PasswordScheme preferred)
     }
 }
 
-void PasswordField::updateStrength()
-{
+void PasswordField::updateStrength() {
     switch (strengthOf(m_input->text())) {
     case Strength::Empty:
         m_strength->setText(tr("Use at least 12 characters; mix letters, digits and symbols."));

@@ -6,8 +6,8 @@
 
 namespace maildeck::ui {
 
-QuotaEdit::QuotaEdit(const QString &name, QWidget *parent) : QWidget(parent)
-{
+QuotaEdit::QuotaEdit(const QString &name, QWidget *parent)
+    : QWidget(parent) {
     setObjectName(name);
     m_value = new QSpinBox(this);
     m_value->setObjectName(name + QStringLiteral("Value"));
@@ -26,13 +26,11 @@ QuotaEdit::QuotaEdit(const QString &name, QWidget *parent) : QWidget(parent)
     connect(m_unit, &QComboBox::currentIndexChanged, this, &QuotaEdit::changed);
 }
 
-qint64 QuotaEdit::megabytes() const
-{
+qint64 QuotaEdit::megabytes() const {
     return qint64(m_value->value()) * m_unit->currentData().toLongLong();
 }
 
-void QuotaEdit::setMegabytes(qint64 megabytes)
-{
+void QuotaEdit::setMegabytes(qint64 megabytes) {
     const bool gigabytes = megabytes > 0 && megabytes % 1024 == 0;
     m_unit->setCurrentIndex(gigabytes ? 1 : 0);
     m_value->setValue(int(gigabytes ? megabytes / 1024 : qMin<qint64>(megabytes, 1000000000)));

@@ -14,8 +14,8 @@ namespace maildeck::ui {
 
 UserAliasDialog::UserAliasDialog(DbWorker *db, const QString &domain, const QStringList &mailboxes,
                                  const QString &target, QWidget *parent)
-    : EditorDialog(db, parent), m_domain(domain)
-{
+    : EditorDialog(db, parent)
+    , m_domain(domain) {
     setObjectName(QStringLiteral("UserAliasDialog"));
     setWindowTitle(tr("New Alias Address"));
     m_aliasInput = new QLineEdit(this);
@@ -29,9 +29,10 @@ UserAliasDialog::UserAliasDialog(DbWorker *db, const QString &domain, const QStr
         m_target->addItem(db::EmailAddress::displayOf(m), m);
     if (const int i = m_target->findData(target); i >= 0)
         m_target->setCurrentIndex(i);
-    auto *hint = new QLabel(tr("Mail to the alias address is delivered to the mailbox; the user can "
-                               "also send as the alias if the server allows it."),
-                            this);
+    auto *hint =
+        new QLabel(tr("Mail to the alias address is delivered to the mailbox; the user can "
+                      "also send as the alias if the server allows it."),
+                   this);
     hint->setWordWrap(true);
     auto *form = new QFormLayout;
     form->addRow(tr("&Alias address:"), m_aliasInput);
@@ -47,18 +48,15 @@ UserAliasDialog::UserAliasDialog(DbWorker *db, const QString &domain, const QStr
     updateOkButton();
 }
 
-QString UserAliasDialog::target() const
-{
+QString UserAliasDialog::target() const {
     return m_target->currentData().toString();
 }
 
-bool UserAliasDialog::isComplete() const
-{
+bool UserAliasDialog::isComplete() const {
     return !m_aliasInput->text().trimmed().isEmpty() && m_target->currentIndex() >= 0;
 }
 
-bool UserAliasDialog::validate()
-{
+bool UserAliasDialog::validate() {
     QString text = m_aliasInput->text().trimmed();
     if (!text.isEmpty() && !text.contains(QLatin1Char('@')))
         text += QLatin1Char('@') + m_domain;
@@ -76,16 +74,15 @@ bool UserAliasDialog::validate()
     return true;
 }
 
-QFuture<Status> UserAliasDialog::startWrite()
-{
+QFuture<Status> UserAliasDialog::startWrite() {
     return db()->runInTransaction([alias = m_alias, target = target()](QSqlDatabase &sql) {
         return db::AliasRepository::addUserAlias(sql, alias, target);
     });
 }
 
-bool UserAliasDialog::showFieldError(const Error &error)
-{
-    if (error.code == QLatin1String("db.duplicate") || error.code.startsWith(QLatin1String("address."))) {
+bool UserAliasDialog::showFieldError(const Error &error) {
+    if (error.code == QLatin1String("db.duplicate") ||
+        error.code.startsWith(QLatin1String("address."))) {
         m_aliasError->setError(error.message);
         return true;
     }

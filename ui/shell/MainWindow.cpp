@@ -103,6 +103,9 @@ void MainWindow::buildDomainPanel()
     leftLayout->addWidget(m_domainView);
 
     m_domainPage = new DomainPage(this);
+    // The page's editors change the domain list (new, edited, disabled, deleted domains).
+    connect(m_domainPage, &DomainPage::domainsChanged, this, &MainWindow::reloadDomains);
+    m_domainPage->installDomainListActions(m_domainView);
     connect(m_domainPage, &DomainPage::mailboxesLoaded, this, [this] {
         if (!m_firstDataSignalled) {
             m_firstDataSignalled = true;
@@ -152,6 +155,9 @@ void MainWindow::buildMenus()
         m_domainFilter->selectAll();
     });
     find->setShortcut(QKeySequence::Find);
+
+    QMenu *domainMenu = menuBar()->addMenu(tr("&Domain"));
+    domainMenu->addActions(m_domainPage->domainActions());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About MailDeck"), this, [this] {
@@ -224,6 +230,7 @@ void MainWindow::onConnected()
     setWindowTitle(tr("%1 — MailDeck").arg(m_profileName));
     m_pages->setCurrentIndex(1);
     m_reloadAction->setEnabled(true);
+    m_domainPage->setDatabase(m_connection->db());
     reloadDomains();
 }
 

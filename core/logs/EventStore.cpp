@@ -1,0 +1,711 @@
+#include "core/logs/EventStore.h"
+
+#include <QFile>
+
+#include <arpa/inet.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <string>
+#include <unordered_map>
+
+namespace maildeck::logs {
+
+namespace {
+
+constexpr std::size_t kRawChunk = 4 << 20;
+constexpr std::uint32_t kMaxRawInMemory = 64 * 1024;
+
+char lowerAscii(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
+
+std::string lowered(std::string_view s) {
+    std::string out(s);
+    for (char &c : out)
+        c = lowerAscii(c);
+    return out;
+}
+
+// ASCII-case-insensitive substring search; needle must be lower-case.
+bool containsFolded(std::string_view hay, std::string_view needle) {
+    if (needle.empty())
+        return true;
+    if (hay.size() < needle.size())
+        return false;
+    const char first = needle[0];
+    for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+        if (lowerAscii(hay[i]) != first)
+            continue;
+        std::size_t j = 1;
+        while (j < needle.size() && lowerAscii(hay[i + j]) == needle[j])
+            ++j;
+        if (j == needle.size())
+            return true;
+    }
+    return false;
+}
+
+// domain equals d or is a subdomain of d (both lower-case)
+bool domainMatches(std::string_view domain, std::string_view d) {
+    if (domain.size() < d.size())
+        return false;
+    if (domain.substr(domain.size() - d.size()) != d)
+        return false;
+    return domain.size() == d.size() || domain[domain.size() - d.size() - 1] == '.';
+}
+
+QString qs(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+bool isSecondLevelLabel(std::string_view l) {
+    static constexpr std::array<std::string_view, 16> labels = {
+        "co", "ne",  "or",  "ac",  "go",  "ed",  "gr",  "lg",
+        "ad", "com", "net", "org", "edu", "gov", "mil", "ltd"};
+    return std::find(labels.begin(), labels.end(), l) != labels.end();
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+bool IpAddress::parse(std::string_view text, IpAddress &out) {
+    out = IpAddress();
+    if (text.empty() || text.size() > 45)
+        return false;
+    if (text.find(':') == std::string_view::npos) {
+        std::uint32_t v = 0;
+        int parts = 0;
+        std::uint32_t cur = 0;
+        int ndig = 0;
+        for (char c : text) {
+            if (c >= '0' && c <= '9') {
+                cur = cur * 10 + static_cast<std::uint32_t>(c - '0');
+                if (++ndig > 3 || cur > 255)
+                    return false;
+            } else if (c == '.') {
+                if (!ndig || parts == 3)
+                    return false;
+                v = (v << 8) | cur;
+                ++parts;
+                cur = 0;
+                ndig = 0;
+            } else {
+                return false;
+            }
+        }
+        if (!ndig || parts != 3)
+            return false;
+        v = (v << 8) | cur;
+        out.lo = (0xffffULL << 32) | v;
+        return true;
+    }
+    char buf[64];
+    std::memcpy(buf, text.data(), text.size());
+    buf[text.size()] = '\0';
+    unsigned char bytes[16];
+    if (inet_pton(AF_INET6, buf, bytes) != 1)
+        return false;
+    for (int i = 0; i < 8; ++i)
+        out.hi = (out.hi << 8) | bytes[i];
+    for (int i = 8; i < 16; ++i)
+        out.lo = (out.lo << 8) | bytes[i];
+    return true;
+}
+
+QString IpAddress::toString() const {
+    if (isNull())
+        return {};
+    if (isV4()) {
+        const auto v = static_cast<std::uint32_t>(lo);
+        return QStringLiteral("%1.%2.%3.%4")
+            .arg(v >> 24)
+            .arg((v >> 16) & 255)
+            .arg((v >> 8) & 255)
+            .arg(v & 255);
+    }
+    unsigned char bytes[16];
+    for (int i = 0; i < 8; ++i)
+        bytes[i] = static_cast<unsigned char>(hi >> (56 - 8 * i));
+    for (int i = 0; i < 8; ++i)
+        bytes[8 + i] = static_cast<unsigned char>(lo >> (56 - 8 * i));
+    char buf[INET6_ADDRSTRLEN];
+    if (!inet_ntop(AF_INET6, bytes, buf, sizeof buf))
+        return {};
+    return QString::fromLatin1(buf);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+EventStore::EventStore() {
+    m_shapes.push_back(Shape());
+}
+
+EventStore::~EventStore() = default;
+
+std::uint32_t EventStore::addSource(const LogSource &source) {
+    m_sources.push_back(source);
+    return static_cast<std::uint32_t>(m_sources.size() - 1);
+}
+
+void EventStore::reserve(std::size_t rows) {
+    m_time.reserve(rows);
+    m_kinds.reserve(rows);
+    m_reason.reserve(rows);
+    m_shape.reserve(rows);
+    for (auto *v : {&m_clientHost, &m_relayGroup, &m_sender, &m_recipient, &m_helo, &m_user,
+                    &m_object, &m_text})
+        v->reserve(rows);
+    m_ip.reserve(rows);
+    m_raw.reserve(rows);
+}
+
+std::size_t EventStore::memoryBytes() const {
+    const std::size_t rows = m_time.capacity();
+    return rows * (8 + 4 + 2 + 4 + 8 * 4 + sizeof(IpAddress) + sizeof(RawRef)) +
+           m_strings.bytesUsed() + m_rawChunks.size() * kRawChunk +
+           (m_domainOf.capacity() + m_groupOfHost.capacity()) * 4;
+}
+
+std::uint32_t EventStore::shapeId(const Shape &s) {
+    const std::uint64_t h =
+        (static_cast<std::uint64_t>(s.server) * 0x9E3779B97F4A7C15ULL) ^
+        (static_cast<std::uint64_t>(s.program) << 7) ^
+        (static_cast<std::uint64_t>(s.protocol) << 19) ^
+        (static_cast<std::uint64_t>(s.stage) << 29) ^
+        (static_cast<std::uint64_t>(s.enhanced) << 37) ^
+        (static_cast<std::uint64_t>(s.smtpCode) << 51) ^
+        (static_cast<std::uint64_t>(static_cast<std::uint16_t>(s.offsetMin)) << 3);
+    if (m_lastShape < m_shapes.size() && m_shapes[m_lastShape] == s)
+        return m_lastShape;
+    const auto it = m_shapeIndex.find(h);
+    if (it != m_shapeIndex.end() && m_shapes[it->second] == s)
+        return m_lastShape = it->second;
+    if (it != m_shapeIndex.end()) {
+        // hash collision: fall back to a scan
+        for (std::uint32_t id = 0; id < m_shapes.size(); ++id) {
+            if (m_shapes[id] == s)
+                return m_lastShape = id;
+        }
+    }
+    m_shapes.push_back(s);
+    const auto id = static_cast<std::uint32_t>(m_shapes.size() - 1);
+    if (it == m_shapeIndex.end())
+        m_shapeIndex.emplace(h, id);
+    return m_lastShape = id;
+}
+
+std::uint32_t EventStore::internAddress(std::string_view address) {
+    const std::uint32_t id = m_strings.intern(address);
+    if (id >= m_domainOf.size())
+        m_domainOf.resize(std::max<std::size_t>(id + 1, m_domainOf.size() * 2), UINT32_MAX);
+    if (m_domainOf[id] == UINT32_MAX) {
+        const std::size_t at = address.rfind('@');
+        std::uint32_t dom = 0;
+        if (at != std::string_view::npos && at + 1 < address.size())
+            dom = m_strings.intern(lowered(address.substr(at + 1)));
+        if (dom >= m_domainOf.size())
+            m_domainOf.resize(std::max<std::size_t>(dom + 1, m_domainOf.size() * 2), UINT32_MAX);
+        m_domainOf[id] = dom;
+    }
+    return id;
+}
+
+std::string EventStore::relayGroupOf(std::string_view host) {
+    std::string h = lowered(host);
+    while (!h.empty() && h.back() == '.')
+        h.pop_back();
+    std::vector<std::size_t> dots;
+    for (std::size_t i = 0; i < h.size(); ++i) {
+        if (h[i] == '.')
+            dots.push_back(i);
+    }
+    const std::size_t labels = dots.size() + 1;
+    if (labels <= 2)
+        return h;
+    // public-suffix-ish: "co.jp", "com.au", ... count as one suffix
+    const std::string_view last(h.data() + dots.back() + 1, h.size() - dots.back() - 1);
+    const std::size_t secondStart = dots[dots.size() - 2] + 1;
+    const std::string_view second(h.data() + secondStart, dots.back() - secondStart);
+    const std::size_t suffixLabels = (last.size() == 2 && isSecondLevelLabel(second)) ? 2 : 1;
+    const std::size_t registered = suffixLabels + 1;
+    if (labels <= registered)
+        return h;
+    // drop the leftmost label (the per-machine part)
+    return h.substr(dots[0] + 1);
+}
+
+std::uint32_t EventStore::relayGroupFor(std::uint32_t hostId, std::string_view host,
+                                        const IpAddress &ip) {
+    if (host.empty() || host == "unknown") {
+        if (ip.isNull())
+            return hostId;
+        const std::uint64_t netKey =
+            ip.isV4() ? (ip.lo & 0xffffffffffffff00ULL) : (ip.hi & 0xffffffffffff0000ULL) | 1;
+        if (const auto it = m_groupOfNet.find(netKey); it != m_groupOfNet.end())
+            return it->second;
+        std::string g;
+        if (ip.isV4()) {
+            const auto v = static_cast<std::uint32_t>(ip.lo);
+            g = std::to_string(v >> 24) + '.' + std::to_string((v >> 16) & 255) + '.' +
+                std::to_string((v >> 8) & 255) + ".0/24";
+        } else {
+            IpAddress net = ip;
+            net.hi &= 0xffffffffffff0000ULL;
+            net.lo = 0;
+            g = net.toString().toStdString() + "/48";
+        }
+        const std::uint32_t gid = m_strings.intern(g);
+        m_groupOfNet.emplace(netKey, gid);
+        return gid;
+    }
+    if (hostId >= m_groupOfHost.size())
+        m_groupOfHost.resize(std::max<std::size_t>(hostId + 1, m_groupOfHost.size() * 2),
+                             UINT32_MAX);
+    std::uint32_t &g = m_groupOfHost[hostId];
+    if (g == UINT32_MAX) {
+        const std::uint32_t gid = m_strings.intern(relayGroupOf(host));
+        m_groupOfHost[hostId] = gid; // (the reference may be stale after intern; re-index)
+        return gid;
+    }
+    return g;
+}
+
+RawRef EventStore::storeRaw(std::string_view raw, std::uint32_t source, std::uint64_t offset) {
+    RawRef ref;
+    ref.source = source;
+    if (source < m_sources.size() && !m_sources[source].inMemory) {
+        ref.offset = offset;
+        ref.length = static_cast<std::uint32_t>(std::min<std::size_t>(raw.size(), UINT32_MAX));
+        return ref;
+    }
+    const std::size_t len = std::min<std::size_t>(raw.size(), kMaxRawInMemory);
+    if (m_rawChunks.empty() || m_rawUsed + len > kRawChunk) {
+        m_rawChunks.emplace_back(new char[kRawChunk]);
+        m_rawUsed = 0;
+    }
+    std::memcpy(m_rawChunks.back().get() + m_rawUsed, raw.data(), len);
+    ref.offset = (m_rawChunks.size() - 1) * kRawChunk + m_rawUsed;
+    ref.length = static_cast<std::uint32_t>(len);
+    m_rawUsed += len;
+    return ref;
+}
+
+std::uint32_t EventStore::append(const ParsedLine &p, std::string_view rawLine,
+                                 std::uint32_t source, std::uint64_t offset) {
+    const auto row = static_cast<std::uint32_t>(m_time.size());
+    Shape shape;
+    shape.server = m_strings.intern(p.host);
+    shape.program = m_strings.intern(p.program);
+    shape.protocol = m_strings.intern(p.protocol);
+    shape.stage = m_strings.intern(p.stage);
+    shape.enhanced = m_strings.intern(p.enhancedCode);
+    shape.smtpCode = p.smtpCode;
+    shape.offsetMin = p.utcOffsetMin;
+
+    IpAddress ip;
+    IpAddress::parse(p.clientIp, ip);
+    const std::uint32_t hostId = m_strings.intern(p.clientHost);
+
+    m_time.push_back(p.timeMs);
+    m_kinds.push_back(p.kinds);
+    m_reason.push_back(static_cast<std::uint16_t>(p.reason));
+    m_shape.push_back(shapeId(shape));
+    m_clientHost.push_back(hostId);
+    m_relayGroup.push_back(relayGroupFor(hostId, p.clientHost, ip));
+    m_sender.push_back(internAddress(p.sender));
+    m_recipient.push_back(internAddress(p.recipient));
+    m_helo.push_back(m_strings.intern(p.helo));
+    m_user.push_back(m_strings.intern(p.user));
+    m_object.push_back(m_strings.intern(p.object));
+    m_text.push_back(m_strings.intern(p.text.size() > 1024 ? p.text.substr(0, 1024) : p.text));
+    m_ip.push_back(ip);
+    m_raw.push_back(storeRaw(rawLine, source, offset));
+    return row;
+}
+
+EventRecord EventStore::record(std::uint32_t row) const {
+    EventRecord r;
+    r.timeMs = timeMs(row);
+    r.utcOffsetMin = utcOffsetMin(row);
+    r.kinds = kinds(row);
+    r.reason = reason(row);
+    r.smtpCode = smtpCode(row);
+    r.enhancedCode = qs(enhancedCode(row));
+    r.server = qs(server(row));
+    r.program = qs(program(row));
+    r.clientHost = qs(clientHost(row));
+    r.clientIp = clientIp(row).toString();
+    r.relayGroup = qs(relayGroup(row));
+    r.sender = qs(sender(row));
+    r.recipient = qs(recipient(row));
+    r.helo = qs(helo(row));
+    r.protocol = qs(protocol(row));
+    r.stage = qs(stage(row));
+    r.object = qs(object(row));
+    r.text = qs(text(row));
+    r.user = qs(user(row));
+    return r;
+}
+
+QByteArray EventStore::rawLine(std::uint32_t row) const {
+    const RawRef ref = m_raw[row];
+    if (ref.source >= m_sources.size() || m_sources[ref.source].inMemory) {
+        const std::size_t chunk = ref.offset / kRawChunk;
+        if (chunk >= m_rawChunks.size())
+            return {};
+        return QByteArray(m_rawChunks[chunk].get() + ref.offset % kRawChunk, ref.length);
+    }
+    const LogSource &src = m_sources[ref.source];
+    if (!src.gzip) {
+        QFile f(src.path);
+        if (!f.open(QIODevice::ReadOnly) || !f.seek(static_cast<qint64>(ref.offset)))
+            return {};
+        return f.read(ref.length);
+    }
+    // gzip: inflate from the start up to the offset (detail-pane use only)
+    gzFile gz = gzopen(QFile::encodeName(src.path).constData(), "rb");
+    if (!gz)
+        return {};
+    gzbuffer(gz, 256 * 1024);
+    QByteArray out;
+    if (gzseek(gz, static_cast<z_off_t>(ref.offset), SEEK_SET) ==
+        static_cast<z_off_t>(ref.offset)) {
+        out.resize(ref.length);
+        const int got = gzread(gz, out.data(), ref.length);
+        out.resize(std::max(got, 0));
+    }
+    gzclose(gz);
+    return out;
+}
+
+bool EventStore::rowMatchesSimple(std::uint32_t row, const EventFilter &f) const {
+    const std::int64_t t = m_time[row];
+    if (t < f.fromMs || t >= f.toMs)
+        return false;
+    const std::uint32_t k = m_kinds[row];
+    if (f.kindsAny && !(k & f.kindsAny))
+        return false;
+    if (f.kindsNone && (k & f.kindsNone))
+        return false;
+    return true;
+}
+
+std::vector<std::uint32_t> EventStore::select(const EventFilter &filter) const {
+    FilteredView view(*this, filter);
+    view.update();
+    return view.rows();
+}
+
+std::vector<GroupCount> EventStore::groupBy(Dimension dim, const std::vector<std::uint32_t> *rows,
+                                            std::size_t limit) const {
+    const std::uint32_t n = rows ? static_cast<std::uint32_t>(rows->size()) : size();
+    auto rowAt = [&](std::uint32_t i) {
+        return rows ? (*rows)[i] : i;
+    };
+    std::vector<GroupCount> out;
+
+    if (dim == Dimension::ClientIp) {
+        struct H {
+            std::size_t operator()(const IpAddress &a) const {
+                return std::hash<std::uint64_t>()(a.hi * 0x9E3779B97F4A7C15ULL ^ a.lo);
+            }
+        };
+        std::unordered_map<IpAddress, std::uint64_t, H> counts;
+        counts.reserve(std::min<std::size_t>(n, 1 << 16));
+        for (std::uint32_t i = 0; i < n; ++i)
+            ++counts[m_ip[rowAt(i)]];
+        std::vector<std::pair<IpAddress, std::uint64_t>> v;
+        v.reserve(counts.size());
+        for (const auto &kv : counts) {
+            if (!kv.first.isNull())
+                v.emplace_back(kv.first, kv.second);
+        }
+        auto byCount = [](const auto &a, const auto &b) {
+            if (a.second != b.second)
+                return a.second > b.second;
+            return a.first.hi != b.first.hi ? a.first.hi < b.first.hi : a.first.lo < b.first.lo;
+        };
+        const std::size_t keep = limit ? std::min(limit, v.size()) : v.size();
+        std::partial_sort(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(keep), v.end(),
+                          byCount);
+        out.reserve(keep);
+        for (std::size_t i = 0; i < keep; ++i) {
+            GroupCount g;
+            g.count = v[i].second;
+            g.key = v[i].first.toString();
+            out.push_back(std::move(g));
+        }
+        return out;
+    } else if (dim == Dimension::Reason) {
+        std::vector<std::uint64_t> counts(kReasonClassCount, 0);
+        for (std::uint32_t i = 0; i < n; ++i)
+            ++counts[m_reason[rowAt(i)]];
+        for (int r = 0; r < kReasonClassCount; ++r) {
+            if (!counts[static_cast<std::size_t>(r)])
+                continue;
+            GroupCount g;
+            g.id = static_cast<std::uint32_t>(r);
+            g.count = counts[static_cast<std::size_t>(r)];
+            g.key = QString::fromLatin1(
+                reasonId(static_cast<ReasonClass>(r)).data(),
+                static_cast<qsizetype>(reasonId(static_cast<ReasonClass>(r)).size()));
+            out.push_back(std::move(g));
+        }
+    } else {
+        std::vector<std::uint32_t> counts(m_strings.size(), 0);
+        auto keyOf = [&](std::uint32_t row) -> std::uint32_t {
+            switch (dim) {
+            case Dimension::ClientHost:
+                return m_clientHost[row];
+            case Dimension::RelayGroup:
+                return m_relayGroup[row];
+            case Dimension::SenderDomain:
+                return domainOf(m_sender[row]);
+            case Dimension::Sender:
+                return m_sender[row];
+            case Dimension::Recipient:
+                return m_recipient[row];
+            case Dimension::RecipientDomain:
+                return domainOf(m_recipient[row]);
+            case Dimension::Helo:
+                return m_helo[row];
+            case Dimension::User:
+                return m_user[row];
+            case Dimension::Server:
+                return m_shapes[m_shape[row]].server;
+            case Dimension::Program:
+                return m_shapes[m_shape[row]].program;
+            default:
+                return 0;
+            }
+        };
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const std::uint32_t k = keyOf(rowAt(i));
+            if (k != 0 && k < counts.size())
+                ++counts[k];
+        }
+        for (std::uint32_t id = 1; id < counts.size(); ++id) {
+            if (!counts[id])
+                continue;
+            GroupCount g;
+            g.id = id;
+            g.count = counts[id];
+            out.push_back(std::move(g));
+        }
+        auto byCount = [](const GroupCount &a, const GroupCount &b) {
+            return a.count != b.count ? a.count > b.count : a.id < b.id;
+        };
+        if (limit && out.size() > limit) {
+            std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(limit),
+                              out.end(), byCount);
+            out.resize(limit);
+        } else {
+            std::sort(out.begin(), out.end(), byCount);
+        }
+        for (GroupCount &g : out)
+            g.key = qs(str(g.id));
+        return out;
+    }
+    auto byCount = [](const GroupCount &a, const GroupCount &b) {
+        return a.count != b.count ? a.count > b.count : a.key < b.key;
+    };
+    std::sort(out.begin(), out.end(), byCount);
+    if (limit && out.size() > limit)
+        out.resize(limit);
+    return out;
+}
+
+std::vector<EventStore::ReasonRelays>
+EventStore::topRelaysPerReason(const std::vector<std::uint32_t> *rows,
+                               std::size_t perReason) const {
+    const std::uint32_t n = rows ? static_cast<std::uint32_t>(rows->size()) : size();
+    // one pass: (reason, relay group) -> count
+    std::unordered_map<std::uint64_t, std::uint64_t> counts;
+    std::vector<std::uint64_t> totals(kReasonClassCount, 0);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        const std::uint32_t row = rows ? (*rows)[i] : i;
+        const std::uint16_t r = m_reason[row];
+        ++totals[r];
+        ++counts[(static_cast<std::uint64_t>(r) << 32) | m_relayGroup[row]];
+    }
+    std::vector<std::vector<GroupCount>> byReason(kReasonClassCount);
+    for (const auto &[key, c] : counts) {
+        const auto group = static_cast<std::uint32_t>(key);
+        if (group == 0)
+            continue;
+        GroupCount g;
+        g.id = group;
+        g.count = c;
+        byReason[key >> 32].push_back(g);
+    }
+    std::vector<ReasonRelays> out;
+    auto byCount = [](const GroupCount &a, const GroupCount &b) {
+        return a.count != b.count ? a.count > b.count : a.id < b.id;
+    };
+    for (int r = 0; r < kReasonClassCount; ++r) {
+        if (!totals[static_cast<std::size_t>(r)])
+            continue;
+        ReasonRelays rr;
+        rr.reason = static_cast<ReasonClass>(r);
+        rr.total = totals[static_cast<std::size_t>(r)];
+        auto &list = byReason[static_cast<std::size_t>(r)];
+        const std::size_t keep = perReason ? std::min(perReason, list.size()) : list.size();
+        std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(keep),
+                          list.end(), byCount);
+        list.resize(keep);
+        for (GroupCount &g : list)
+            g.key = qs(str(g.id));
+        rr.relays = std::move(list);
+        out.push_back(std::move(rr));
+    }
+    std::sort(out.begin(), out.end(),
+              [](const ReasonRelays &a, const ReasonRelays &b) { return a.total > b.total; });
+    return out;
+}
+
+std::vector<std::uint32_t> EventStore::histogram(const std::vector<std::uint32_t> *rows,
+                                                 std::int64_t fromMs, std::int64_t bucketMs,
+                                                 std::size_t buckets) const {
+    std::vector<std::uint32_t> out(buckets, 0);
+    if (bucketMs <= 0 || buckets == 0)
+        return out;
+    const std::uint32_t n = rows ? static_cast<std::uint32_t>(rows->size()) : size();
+    for (std::uint32_t i = 0; i < n; ++i) {
+        const std::int64_t t = m_time[rows ? (*rows)[i] : i];
+        if (t < fromMs)
+            continue;
+        const auto b = static_cast<std::uint64_t>((t - fromMs) / bucketMs);
+        if (b < buckets)
+            ++out[b];
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+FilteredView::FilteredView(const EventStore &store, EventFilter filter)
+    : m_store(store)
+    , m_filter(std::move(filter)) {
+    m_anyReason = m_filter.reasons.empty();
+    for (ReasonClass r : m_filter.reasons) {
+        const auto i = static_cast<unsigned>(r);
+        m_reasonMask[i / 64] |= 1ULL << (i % 64);
+    }
+    const QString client = m_filter.client.trimmed();
+    if (!client.isEmpty()) {
+        const qsizetype slash = client.indexOf(QLatin1Char('/'));
+        const QByteArray addr = (slash >= 0 ? client.left(slash) : client).toLatin1();
+        IpAddress ip;
+        if (IpAddress::parse(
+                std::string_view(addr.constData(), static_cast<std::size_t>(addr.size())), ip)) {
+            m_clientIsIp = true;
+            int prefix = 128;
+            if (slash >= 0) {
+                bool ok = false;
+                prefix = client.mid(slash + 1).toInt(&ok);
+                if (!ok)
+                    prefix = 128;
+                if (ip.isV4())
+                    prefix += 96;
+            }
+            m_clientPrefix = std::clamp(prefix, 0, 128);
+            auto mask = [](int bits) -> std::uint64_t {
+                return bits <= 0 ? 0 : bits >= 64 ? ~0ULL : ~0ULL << (64 - bits);
+            };
+            m_clientNet.hi = ip.hi & mask(m_clientPrefix);
+            m_clientNet.lo = ip.lo & mask(m_clientPrefix - 64);
+        } else {
+            m_clientNeedle = lowered(client.toUtf8().toStdString());
+        }
+    }
+    m_textNeedle = lowered(m_filter.text.trimmed().toUtf8().toStdString());
+    m_textLooksLikeIp =
+        !m_textNeedle.empty() && std::all_of(m_textNeedle.begin(), m_textNeedle.end(), [](char c) {
+            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == '.' || c == ':';
+        });
+    m_senderDomain = lowered(m_filter.senderDomain.trimmed().toUtf8().toStdString());
+    m_recipientDomain = lowered(m_filter.recipientDomain.trimmed().toUtf8().toStdString());
+    for (std::string *d : {&m_senderDomain, &m_recipientDomain}) {
+        if (!d->empty() && (*d)[0] == '@')
+            d->erase(0, 1);
+    }
+}
+
+void FilteredView::extendStringCaches() {
+    const StringPool &pool = m_store.strings();
+    const std::uint32_t n = pool.size();
+    if (n == m_scannedStrings)
+        return;
+    auto extend = [&](std::vector<std::uint8_t> &cache, bool active, auto pred) {
+        if (!active)
+            return;
+        cache.resize(n);
+        for (std::uint32_t id = m_scannedStrings; id < n; ++id)
+            cache[id] = pred(pool.view(id)) ? 1 : 0;
+    };
+    extend(m_clientMatch, !m_clientNeedle.empty(),
+           [&](std::string_view s) { return containsFolded(s, m_clientNeedle); });
+    extend(m_textMatch, !m_textNeedle.empty(),
+           [&](std::string_view s) { return containsFolded(s, m_textNeedle); });
+    extend(m_senderDomMatch, !m_senderDomain.empty(),
+           [&](std::string_view s) { return domainMatches(s, m_senderDomain); });
+    extend(m_recipientDomMatch, !m_recipientDomain.empty(),
+           [&](std::string_view s) { return domainMatches(s, m_recipientDomain); });
+    m_scannedStrings = n;
+}
+
+std::size_t FilteredView::update() {
+    const std::uint32_t total = m_store.size();
+    if (total == m_scannedRows)
+        return 0;
+    extendStringCaches();
+    const std::size_t before = m_rows.size();
+    const EventStore &s = m_store;
+    auto mask = [](int bits) -> std::uint64_t {
+        return bits <= 0 ? 0 : bits >= 64 ? ~0ULL : ~0ULL << (64 - bits);
+    };
+    const std::uint64_t mhi = mask(m_clientPrefix), mlo = mask(m_clientPrefix - 64);
+    for (std::uint32_t row = m_scannedRows; row < total; ++row) {
+        if (!s.rowMatchesSimple(row, m_filter))
+            continue;
+        if (!m_anyReason) {
+            const unsigned r = s.m_reason[row];
+            if (!(m_reasonMask[r / 64] & (1ULL << (r % 64))))
+                continue;
+        }
+        if (m_clientIsIp) {
+            const IpAddress &ip = s.m_ip[row];
+            if ((ip.hi & mhi) != m_clientNet.hi || (ip.lo & mlo) != m_clientNet.lo)
+                continue;
+        } else if (!m_clientNeedle.empty()) {
+            if (!m_clientMatch[s.m_clientHost[row]] && !m_clientMatch[s.m_relayGroup[row]])
+                continue;
+        }
+        if (!m_senderDomain.empty() && !m_senderDomMatch[s.domainOf(s.m_sender[row])])
+            continue;
+        if (!m_recipientDomain.empty() && !m_recipientDomMatch[s.domainOf(s.m_recipient[row])])
+            continue;
+        if (!m_textNeedle.empty()) {
+            const auto &t = m_textMatch;
+            if (!(t[s.m_clientHost[row]] || t[s.m_sender[row]] || t[s.m_recipient[row]] ||
+                  t[s.m_helo[row]] || t[s.m_user[row]] || t[s.m_object[row]] || t[s.m_text[row]] ||
+                  t[s.m_relayGroup[row]])) {
+                // reason id and (for needles that look like an address) the client address
+                const std::string_view rid = reasonId(static_cast<ReasonClass>(s.m_reason[row]));
+                if (!containsFolded(rid, m_textNeedle) &&
+                    !(m_textLooksLikeIp &&
+                      containsFolded(s.m_ip[row].toString().toStdString(), m_textNeedle)))
+                    continue;
+            }
+        }
+        m_rows.push_back(row);
+    }
+    m_scannedRows = total;
+    return m_rows.size() - before;
+}
+
+} // namespace maildeck::logs

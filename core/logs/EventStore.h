@@ -1,0 +1,250 @@
+#pragma once
+
+#include "core/logs/LineParser.h"
+#include "core/logs/ReasonClass.h"
+#include "core/logs/StringPool.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace maildeck::logs {
+
+// An IPv4 (as ::ffff:a.b.c.d) or IPv6 address as 128 bits.
+struct IpAddress {
+    std::uint64_t hi = 0;
+    std::uint64_t lo = 0;
+
+    static bool parse(std::string_view text, IpAddress &out);
+    bool isNull() const { return hi == 0 && lo == 0; }
+    bool isV4() const { return hi == 0 && (lo >> 32) == 0xffffULL; }
+    QString toString() const;
+    friend bool operator==(const IpAddress &a, const IpAddress &b) {
+        return a.hi == b.hi && a.lo == b.lo;
+    }
+};
+
+// Where a row's raw line lives: in the store's own chunked arena (live streams) or in a file
+// (history), by byte offset into the (decompressed) stream.
+struct RawRef {
+    std::uint64_t offset = 0;
+    std::uint32_t length = 0;
+    std::uint32_t source = 0;
+};
+
+struct LogSource {
+    QString name; // shown to the user ("mail.log.2.gz", "mx1 live")
+    QString path; // local file to re-read raw lines from; empty for in-memory sources
+    bool gzip = false;
+    bool inMemory = true; // raw lines copied into the store
+};
+
+// One row, materialised for display (the UI's detail pane, CSV export).
+struct EventRecord {
+    std::int64_t timeMs = 0;
+    int utcOffsetMin = 0;
+    std::uint32_t kinds = 0;
+    ReasonClass reason = ReasonClass::Other;
+    int smtpCode = 0;
+    QString enhancedCode, server, program, clientHost, clientIp, relayGroup, sender, recipient,
+        helo, protocol, stage, object, text, user;
+};
+
+// Dimensions for group-bys.
+enum class Dimension {
+    Reason,
+    ClientIp,
+    ClientHost,
+    RelayGroup, // client host by registered-domain-ish suffix; "unknown" hosts by /24 (/48)
+    SenderDomain,
+    Sender,
+    Recipient,
+    RecipientDomain,
+    Helo,
+    User,
+    Server,
+    Program,
+};
+
+struct GroupCount {
+    QString key;
+    std::uint64_t count = 0;
+    std::uint32_t id = 0; // string id (or reason index) of the key; not meaningful for ClientIp
+};
+
+// A filter over the store. Empty / default fields match everything.
+struct EventFilter {
+    std::int64_t fromMs = INT64_MIN; // inclusive
+    std::int64_t toMs = INT64_MAX;   // exclusive
+    std::vector<ReasonClass> reasons;
+    std::uint32_t kindsAny = 0;  // if set: row.kinds & kindsAny != 0
+    std::uint32_t kindsNone = 0; // if set: row.kinds & kindsNone == 0
+    QString client;       // an IP, a CIDR ("203.0.113.0/24"), or a substring of host / relay group
+    QString senderDomain; // the domain or a parent of it ("yahoo.co.jp" matches "x.yahoo.co.jp")
+    QString recipientDomain; // same for recipients
+    QString text;            // case-insensitive substring of any text field
+};
+
+// Columnar, append-only event storage. Strings are interned (uint32 ids), addresses are 128-bit,
+// raw lines are kept by reference. Not thread-safe: one thread appends and queries (or guard it).
+class EventStore {
+public:
+    EventStore();
+    ~EventStore();
+    EventStore(const EventStore &) = delete;
+    EventStore &operator=(const EventStore &) = delete;
+
+    std::uint32_t addSource(const LogSource &source);
+    const LogSource &source(std::uint32_t id) const { return m_sources[id]; }
+
+    // Appends an event (parsed.status must be Event). rawLine is copied only for in-memory sources.
+    std::uint32_t append(const ParsedLine &parsed, std::string_view rawLine, std::uint32_t source,
+                         std::uint64_t offset);
+
+    std::uint32_t size() const { return static_cast<std::uint32_t>(m_time.size()); }
+    void reserve(std::size_t rows);
+    std::size_t memoryBytes() const;
+
+    // Cheap per-row accessors (string views stay valid for the store's life).
+    std::int64_t timeMs(std::uint32_t row) const { return m_time[row]; }
+    std::uint32_t kinds(std::uint32_t row) const { return m_kinds[row]; }
+    ReasonClass reason(std::uint32_t row) const { return static_cast<ReasonClass>(m_reason[row]); }
+    int smtpCode(std::uint32_t row) const { return m_shapes[m_shape[row]].smtpCode; }
+    int utcOffsetMin(std::uint32_t row) const { return m_shapes[m_shape[row]].offsetMin; }
+    std::string_view enhancedCode(std::uint32_t row) const {
+        return str(m_shapes[m_shape[row]].enhanced);
+    }
+    std::string_view server(std::uint32_t row) const { return str(m_shapes[m_shape[row]].server); }
+    std::string_view program(std::uint32_t row) const {
+        return str(m_shapes[m_shape[row]].program);
+    }
+    std::string_view protocol(std::uint32_t row) const {
+        return str(m_shapes[m_shape[row]].protocol);
+    }
+    std::string_view stage(std::uint32_t row) const { return str(m_shapes[m_shape[row]].stage); }
+    std::string_view clientHost(std::uint32_t row) const { return str(m_clientHost[row]); }
+    std::string_view relayGroup(std::uint32_t row) const { return str(m_relayGroup[row]); }
+    IpAddress clientIp(std::uint32_t row) const { return m_ip[row]; }
+    std::string_view sender(std::uint32_t row) const { return str(m_sender[row]); }
+    std::string_view senderDomain(std::uint32_t row) const { return str(domainOf(m_sender[row])); }
+    std::string_view recipient(std::uint32_t row) const { return str(m_recipient[row]); }
+    std::string_view recipientDomain(std::uint32_t row) const {
+        return str(domainOf(m_recipient[row]));
+    }
+    std::string_view helo(std::uint32_t row) const { return str(m_helo[row]); }
+    std::string_view user(std::uint32_t row) const { return str(m_user[row]); }
+    std::string_view object(std::uint32_t row) const { return str(m_object[row]); }
+    std::string_view text(std::uint32_t row) const { return str(m_text[row]); }
+    RawRef rawRef(std::uint32_t row) const { return m_raw[row]; }
+
+    EventRecord record(std::uint32_t row) const;
+    // The raw log line (re-read from the file for file-backed sources; empty if unavailable).
+    QByteArray rawLine(std::uint32_t row) const;
+
+    // Rows matching a filter (all rows, in order). For a live view use FilteredView.
+    std::vector<std::uint32_t> select(const EventFilter &filter) const;
+
+    // Top-N group-by over rows (nullptr = all rows). limit 0 = all groups. Sorted by count desc.
+    std::vector<GroupCount> groupBy(Dimension dim, const std::vector<std::uint32_t> *rows,
+                                    std::size_t limit) const;
+    // Top relay groups for each reason class present in rows.
+    struct ReasonRelays {
+        ReasonClass reason;
+        std::uint64_t total = 0;
+        std::vector<GroupCount> relays;
+    };
+    std::vector<ReasonRelays> topRelaysPerReason(const std::vector<std::uint32_t> *rows,
+                                                 std::size_t perReason) const;
+    // Counts per time bucket: bucket i covers [fromMs + i*bucketMs, fromMs + (i+1)*bucketMs).
+    std::vector<std::uint32_t> histogram(const std::vector<std::uint32_t> *rows,
+                                         std::int64_t fromMs, std::int64_t bucketMs,
+                                         std::size_t buckets) const;
+
+    // Ids of domains (for senderDomain/recipientDomain grouping); UINT32_MAX = not a domain-bearing
+    // id.
+    std::uint32_t senderDomainId(std::uint32_t row) const { return domainOf(m_sender[row]); }
+    std::uint32_t recipientDomainId(std::uint32_t row) const { return domainOf(m_recipient[row]); }
+    std::uint32_t relayGroupId(std::uint32_t row) const { return m_relayGroup[row]; }
+    std::uint32_t clientHostId(std::uint32_t row) const { return m_clientHost[row]; }
+    const StringPool &strings() const { return m_strings; }
+    std::string_view str(std::uint32_t id) const { return m_strings.view(id); }
+
+    // "mta123.mail.bbt.yahoo.co.jp" -> "mail.bbt.yahoo.co.jp" (lower-cased).
+    static std::string relayGroupOf(std::string_view host);
+
+private:
+    friend class FilteredView;
+    struct Shape {
+        std::uint32_t server = 0, program = 0, protocol = 0, stage = 0, enhanced = 0;
+        std::uint16_t smtpCode = 0;
+        std::int16_t offsetMin = 0;
+        bool operator==(const Shape &) const = default;
+    };
+    std::uint32_t shapeId(const Shape &shape);
+    std::uint32_t domainOf(std::uint32_t addressId) const {
+        return addressId < m_domainOf.size() ? m_domainOf[addressId] : 0;
+    }
+    std::uint32_t internAddress(std::string_view address);
+    std::uint32_t relayGroupFor(std::uint32_t hostId, std::string_view host, const IpAddress &ip);
+    RawRef storeRaw(std::string_view raw, std::uint32_t source, std::uint64_t offset);
+    bool rowMatchesSimple(std::uint32_t row, const EventFilter &f) const;
+
+    StringPool m_strings;
+    std::vector<LogSource> m_sources;
+    std::vector<Shape> m_shapes;
+    std::unordered_map<std::uint64_t, std::uint32_t> m_shapeIndex; // hash -> id
+    std::uint32_t m_lastShape = 0;
+
+    std::vector<std::int64_t> m_time;
+    std::vector<std::uint32_t> m_kinds;
+    std::vector<std::uint16_t> m_reason;
+    std::vector<std::uint32_t> m_shape;
+    std::vector<std::uint32_t> m_clientHost, m_relayGroup, m_sender, m_recipient, m_helo, m_user,
+        m_object, m_text;
+    std::vector<IpAddress> m_ip;
+    std::vector<RawRef> m_raw;
+
+    std::vector<std::uint32_t> m_domainOf;    // string id -> domain string id (0 = none)
+    std::vector<std::uint32_t> m_groupOfHost; // string id -> relay group id (UINT32_MAX = unset)
+    std::unordered_map<std::uint64_t, std::uint32_t>
+        m_groupOfNet; // /24 (/48) of "unknown" clients -> group id
+    std::vector<std::unique_ptr<char[]>> m_rawChunks;
+    std::size_t m_rawUsed = 0;
+};
+
+// An incrementally maintained filter result: update() scans only rows appended since the last
+// call (and only strings interned since then), so a live view costs O(new rows).
+class FilteredView {
+public:
+    FilteredView(const EventStore &store, EventFilter filter);
+    const EventFilter &filter() const { return m_filter; }
+    // Scans new rows; returns how many matching rows were added.
+    std::size_t update();
+    const std::vector<std::uint32_t> &rows() const { return m_rows; }
+
+private:
+    void extendStringCaches();
+
+    const EventStore &m_store;
+    EventFilter m_filter;
+    std::vector<std::uint32_t> m_rows;
+    std::uint32_t m_scannedRows = 0;
+    std::uint32_t m_scannedStrings = 0;
+    std::uint64_t m_reasonMask[2] = {0, 0};
+    bool m_anyReason = true;
+    bool m_textLooksLikeIp = false;
+    // client filter
+    bool m_clientIsIp = false;
+    IpAddress m_clientNet;
+    int m_clientPrefix = 128;
+    std::string m_clientNeedle, m_textNeedle, m_senderDomain, m_recipientDomain;
+    std::vector<std::uint8_t> m_clientMatch, m_textMatch, m_senderDomMatch, m_recipientDomMatch;
+};
+
+} // namespace maildeck::logs

@@ -1,0 +1,278 @@
+#include "core/logs/LogIngest.h"
+
+#include "core/common/Logging.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace maildeck::logs {
+
+IngestStats &IngestStats::operator+=(const IngestStats &o) {
+    bytes += o.bytes;
+    lines += o.lines;
+    events += o.events;
+    rejects += o.rejects;
+    ignored += o.ignored;
+    unparsed += o.unparsed;
+    files += o.files;
+    return *this;
+}
+
+LogIngestor::LogIngestor(EventStore &store, std::size_t maxLine)
+    : m_store(store)
+    , m_splitter(maxLine) {}
+
+void LogIngestor::beginSource(std::uint32_t sourceId, std::uint64_t startOffset) {
+    m_source = sourceId;
+    m_splitter.reset(startOffset);
+}
+
+void LogIngestor::onLine(std::string_view line, std::uint64_t offset) {
+    ++m_stats.lines;
+    const ParsedLine p = m_parser.parse(line);
+    switch (p.status) {
+    case ParseStatus::Unparsed:
+        ++m_stats.unparsed;
+        break;
+    case ParseStatus::Ignored:
+        ++m_stats.ignored;
+        break;
+    case ParseStatus::Event:
+        m_store.append(p, line, m_source, offset);
+        ++m_stats.events;
+        if (p.kinds & EventKind::Reject)
+            ++m_stats.rejects;
+        break;
+    }
+}
+
+void LogIngestor::feed(const char *data, std::size_t size) {
+    m_stats.bytes += size;
+    m_splitter.feed(data, size,
+                    [this](std::string_view line, std::uint64_t off) { onLine(line, off); });
+    const std::uint64_t over = m_splitter.oversized();
+    if (over != m_oversizedSeen) {
+        m_stats.lines += over - m_oversizedSeen;
+        m_stats.unparsed += over - m_oversizedSeen;
+        m_oversizedSeen = over;
+    }
+}
+
+void LogIngestor::finish() {
+    m_splitter.finish([this](std::string_view line, std::uint64_t off) { onLine(line, off); });
+    const std::uint64_t over = m_splitter.oversized();
+    if (over != m_oversizedSeen) {
+        m_stats.lines += over - m_oversizedSeen;
+        m_stats.unparsed += over - m_oversizedSeen;
+        m_oversizedSeen = over;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+struct RotationKey {
+    int group = 0;  // 0 = dated, 1 = numbered, 2 = the live file
+    QString stamp;  // date suffix, sortable as text
+    int number = 0; // .N suffix
+    QString name;
+};
+
+RotationKey rotationKey(const QString &path) {
+    RotationKey k;
+    QString name = QFileInfo(path).fileName();
+    k.name = name;
+    if (name.endsWith(QLatin1String(".gz")))
+        name.chop(3);
+    static const QRegularExpression numbered(QStringLiteral("\\.(\\d{1,3})$"));
+    static const QRegularExpression dated(QStringLiteral("[-.](\\d{8}(?:-\\d{6})?|\\d{10})$"));
+    if (const auto m = numbered.match(name); m.hasMatch()) {
+        k.group = 1;
+        k.number = m.captured(1).toInt();
+    } else if (const auto d = dated.match(name); d.hasMatch()) {
+        k.group = 0;
+        k.stamp = d.captured(1);
+    } else {
+        k.group = 2;
+    }
+    return k;
+}
+
+} // namespace
+
+QStringList orderRotatedSet(const QStringList &files) {
+    QList<QPair<RotationKey, QString>> keyed;
+    for (const QString &f : files)
+        keyed.append({rotationKey(f), f});
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) {
+        const RotationKey &x = a.first;
+        const RotationKey &y = b.first;
+        if (x.group == 1 && y.group == 1)
+            return x.number > y.number; // .4 is older than .1
+        if (x.group == 0 && y.group == 0)
+            return x.stamp < y.stamp;
+        if (x.group != y.group) {
+            // dated and numbered sets rarely mix; either way the live file comes last
+            return x.group < y.group;
+        }
+        return x.name < y.name;
+    });
+    QStringList out;
+    for (const auto &k : keyed)
+        out << k.second;
+    return out;
+}
+
+Status streamFile(const QString &path, LogIngestor &ingestor,
+                  const std::function<void(std::uint64_t)> &onBytes,
+                  const std::atomic<bool> *cancel) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        return Error{QStringLiteral("logs.history.open"),
+                     QCoreApplication::translate("LogHistory", "A log file could not be opened."),
+                     path + QStringLiteral(": ") + f.errorString()};
+    }
+    constexpr qint64 kChunk = 1 << 20;
+    std::vector<char> in(static_cast<std::size_t>(kChunk));
+    qint64 got = f.read(in.data(), kChunk);
+    if (got < 0) {
+        return Error{QStringLiteral("logs.history.read"),
+                     QCoreApplication::translate("LogHistory", "A log file could not be read."),
+                     path + QStringLiteral(": ") + f.errorString()};
+    }
+    const bool gzip = got >= 2 && static_cast<unsigned char>(in[0]) == 0x1f &&
+                      static_cast<unsigned char>(in[1]) == 0x8b;
+    if (!gzip) {
+        while (got > 0) {
+            ingestor.feed(in.data(), static_cast<std::size_t>(got));
+            if (onBytes)
+                onBytes(static_cast<std::uint64_t>(got));
+            if (cancel && cancel->load(std::memory_order_relaxed))
+                return Error{QStringLiteral("logs.history.cancelled"),
+                             QCoreApplication::translate("LogHistory",
+                                                         "Loading the log history was cancelled."),
+                             {}};
+            got = f.read(in.data(), kChunk);
+        }
+        if (got < 0)
+            return Error{QStringLiteral("logs.history.read"),
+                         QCoreApplication::translate("LogHistory", "A log file could not be read."),
+                         path + QStringLiteral(": ") + f.errorString()};
+        return Status::success();
+    }
+
+    z_stream zs{};
+    if (inflateInit2(&zs, 15 + 32) != Z_OK)
+        return Error{
+            QStringLiteral("logs.history.zlib"),
+            QCoreApplication::translate("LogHistory", "A compressed log file could not be read."),
+            path};
+    std::vector<char> out(static_cast<std::size_t>(4 * kChunk));
+    Status status;
+    bool streamEnded = false;
+    while (got > 0 && status.ok()) {
+        zs.next_in = reinterpret_cast<Bytef *>(in.data());
+        zs.avail_in = static_cast<uInt>(got);
+        while (zs.avail_in > 0) {
+            zs.next_out = reinterpret_cast<Bytef *>(out.data());
+            zs.avail_out = static_cast<uInt>(out.size());
+            const int rc = inflate(&zs, Z_NO_FLUSH);
+            const std::size_t produced = out.size() - zs.avail_out;
+            if (produced)
+                ingestor.feed(out.data(), produced);
+            if (rc == Z_STREAM_END) {
+                streamEnded = true;
+                if (zs.avail_in == 0)
+                    break;
+                // another gzip member follows (concatenated .gz)
+                inflateReset(&zs);
+                streamEnded = false;
+                continue;
+            }
+            if (rc != Z_OK && rc != Z_BUF_ERROR) {
+                status = Error{
+                    QStringLiteral("logs.history.corrupt"),
+                    QCoreApplication::translate("LogHistory", "A compressed log file is damaged."),
+                    path + QStringLiteral(": ") +
+                        QString::fromLatin1(zs.msg ? zs.msg : "inflate error")};
+                break;
+            }
+            if (rc == Z_BUF_ERROR && produced == 0)
+                break;
+        }
+        if (onBytes)
+            onBytes(static_cast<std::uint64_t>(got));
+        if (cancel && cancel->load(std::memory_order_relaxed)) {
+            status = Error{
+                QStringLiteral("logs.history.cancelled"),
+                QCoreApplication::translate("LogHistory", "Loading the log history was cancelled."),
+                {}};
+            break;
+        }
+        got = f.read(in.data(), kChunk);
+    }
+    inflateEnd(&zs);
+    if (status.ok() && !streamEnded) {
+        // truncated .gz (e.g. still being written): keep what was read, but say so
+        qCWarning(lcLogs) << "compressed log ends early:" << path;
+    }
+    return status;
+}
+
+Result<IngestStats> loadHistory(const QStringList &files, EventStore &store,
+                                const HistoryOptions &options, const HistoryProgress &progress,
+                                const std::atomic<bool> *cancel) {
+    std::uint64_t total = 0;
+    for (const QString &f : files)
+        total += static_cast<std::uint64_t>(std::max<qint64>(QFileInfo(f).size(), 0));
+    std::uint64_t done = 0;
+    IngestStats stats;
+    LogIngestor ingestor(store);
+    for (int i = 0; i < files.size(); ++i) {
+        const QString &path = files.at(i);
+        QFile probe(path);
+        bool gzip = false;
+        if (probe.open(QIODevice::ReadOnly)) {
+            const QByteArray magic = probe.read(2);
+            gzip = magic.size() == 2 && static_cast<unsigned char>(magic[0]) == 0x1f &&
+                   static_cast<unsigned char>(magic[1]) == 0x8b;
+        }
+        LogSource src;
+        src.name = QFileInfo(path).fileName();
+        src.path = QFileInfo(path).absoluteFilePath();
+        src.gzip = gzip;
+        src.inMemory = options.keepRawInMemory;
+        const std::uint32_t sourceId = store.addSource(src);
+        const std::int64_t reference = options.referenceUtcMs
+                                           ? options.referenceUtcMs
+                                           : QFileInfo(path).lastModified().toMSecsSinceEpoch();
+        ingestor.parser().time().setReference(reference, options.localOffsetMinutes);
+        ingestor.beginSource(sourceId);
+        ingestor.resetStats();
+        const Status st = streamFile(
+            path, ingestor,
+            [&](std::uint64_t n) {
+                done += n;
+                if (progress)
+                    progress(done, total, i);
+            },
+            cancel);
+        ingestor.finish();
+        stats += ingestor.stats();
+        ++stats.files;
+        if (!st.ok())
+            return st.error();
+    }
+    return stats;
+}
+
+} // namespace maildeck::logs

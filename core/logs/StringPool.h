@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace maildeck::logs {
+
+// Interns byte strings into dense uint32 ids. Id 0 is the empty string. The bytes live in
+// fixed-size chunks that never move, so a returned string_view stays valid for the pool's life.
+class StringPool {
+public:
+    StringPool();
+    StringPool(const StringPool &) = delete;
+    StringPool &operator=(const StringPool &) = delete;
+
+    std::uint32_t intern(std::string_view s);
+    // The id of s if it was interned, else UINT32_MAX.
+    std::uint32_t find(std::string_view s) const;
+    std::string_view view(std::uint32_t id) const { return m_views[id]; }
+    std::uint32_t size() const { return static_cast<std::uint32_t>(m_views.size()); }
+    std::size_t bytesUsed() const;
+
+private:
+    static std::uint64_t hash(std::string_view s);
+    void grow();
+    const char *store(std::string_view s);
+
+    std::vector<std::unique_ptr<char[]>> m_chunks;
+    std::size_t m_chunkUsed = 0;
+    std::size_t m_chunkSize = 0;
+    std::vector<std::string_view> m_views;
+    std::vector<std::uint32_t> m_hashes; // low 32 bits of each id's hash
+    std::vector<std::uint32_t> m_slots;  // open addressing: id + 1, 0 = empty
+    std::size_t m_mask = 0;
+};
+
+} // namespace maildeck::logs

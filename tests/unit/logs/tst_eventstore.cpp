@@ -1,0 +1,337 @@
+// The event store: interning, filters (also incremental), group-bys, relay grouping and the
+// "one relay network, many random non-existent sender domains" pattern of DESIGN.md.
+
+#include "core/logs/EventStore.h"
+#include "core/logs/LogIngest.h"
+#include "core/logs/PatternDetector.h"
+
+#include <QDateTime>
+#include <QtTest/QtTest>
+
+using namespace maildeck::logs;
+
+namespace {
+
+const std::int64_t kRef = QDateTime(QDate(2026, 8, 10), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+
+void feed(LogIngestor &in, const QByteArray &text) {
+    in.feed(text.constData(), static_cast<std::size_t>(text.size()));
+}
+
+void ingest(EventStore &, LogIngestor &in, const QByteArray &text) {
+    feed(in, text);
+    in.finish();
+}
+
+QByteArray yahooLine(int mta, const QByteArray &domain, int minute) {
+    return QByteArray("Aug  9 08:") + QByteArray::number(minute).rightJustified(2, '0') +
+           ":00 mx1 postfix/smtpd[3003]: NOQUEUE: reject: RCPT from mta" + QByteArray::number(mta) +
+           ".mail.bbt.yahoo.co.jp[182.22.12." + QByteArray::number(mta % 250) + "]: 450 4.1.8 <a@" +
+           domain + ">: Sender address rejected: Domain not found; from=<a@" + domain +
+           "> to=<info@example.jp> proto=ESMTP helo=<mta" + QByteArray::number(mta) +
+           ".mail.bbt.yahoo.co.jp>\n";
+}
+
+QByteArray sample() {
+    QByteArray s;
+    s += "Aug  9 07:48:48 mx1 postfix/smtpd[2001]: NOQUEUE: reject: RCPT from "
+         "web01.example.org[198.51.100.20]: 554 5.7.1 <bob@example.jp>: Recipient address "
+         "rejected: SMTP AUTH is required for users under this sender domain; "
+         "from=<www@example.jp> to=<bob@example.jp> proto=ESMTP helo=<web01.example.org>\n";
+    s += "Aug  9 07:48:49 mx1 postfix/smtpd[2001]: connect from web01.example.org[198.51.100.20]\n";
+    s += "Aug  9 07:50:01 mx1 postfix/smtpd[2002]: NOQUEUE: reject: RCPT from "
+         "pc12.example.jp[192.0.2.55]: 504 5.5.2 <WIN-ABC123>: Helo command rejected: need "
+         "fully-qualified hostname; from=<taro@example.jp> to=<hanako@example.com> proto=ESMTP "
+         "helo=<WIN-ABC123>\n";
+    s += "Aug  9 07:51:10 mx1 postfix/smtpd[2003]: NOQUEUE: reject: RCPT from "
+         "pc12.example.jp[192.0.2.55]: 450 4.7.1 <wlm-pc.example.local>: Helo command rejected: "
+         "Host not found; from=<taro@example.jp> to=<hanako@example.com> proto=ESMTP "
+         "helo=<wlm-pc.example.local>\n";
+    s += "Aug  9 07:52:33 mx1 postfix/smtpd[2004]: NOQUEUE: reject: RCPT from "
+         "pc12.example.jp[192.0.2.55]: 454 4.7.1 <hanako@example.com>: Relay access denied; "
+         "from=<taro@example.jp> to=<hanako@example.com> proto=ESMTP helo=<pc12.example.jp>\n";
+    s += "Aug  9 07:53:00 mx1 dovecot: pop3-login: Disconnected (tried to use disallowed plaintext "
+         "auth): user=<>, rip=192.0.2.55, lip=192.0.2.1, session=<AbCdEf12>\n";
+    s += "Aug  9 07:54:00 mx1 postfix/smtpd[12345]: NOQUEUE: reject: RCPT from "
+         "unknown[203.0.113.7]: 554 5.7.1 Service unavailable; Client host [203.0.113.7] blocked "
+         "using zen.spamhaus.org; https://www.spamhaus.org/query/ip/203.0.113.7; "
+         "from=<a@spam.test> to=<x@example.jp> proto=ESMTP helo=<spam.test>\n";
+    s += "garbage \x01\x02 line\n";
+    return s;
+}
+
+} // namespace
+
+class TestEventStore : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void ingestCountsAndFields() {
+        EventStore store;
+        LogIngestor in(store);
+        in.parser().time().setReference(kRef, 540);
+        in.beginSource(store.addSource(LogSource{QStringLiteral("test"), {}, false, true}));
+        ingest(store, in, sample());
+        QCOMPARE(in.stats().lines, quint64(8));
+        QCOMPARE(in.stats().events, quint64(6));
+        QCOMPARE(in.stats().rejects, quint64(5));
+        QCOMPARE(in.stats().ignored, quint64(1));
+        QCOMPARE(in.stats().unparsed, quint64(1));
+        QCOMPARE(store.size(), 6u);
+
+        const EventRecord r = store.record(0);
+        QCOMPARE(r.reason, ReasonClass::IredapdSmtpAuthRequired);
+        QCOMPARE(r.clientIp, QStringLiteral("198.51.100.20"));
+        QCOMPARE(r.sender, QStringLiteral("www@example.jp"));
+        QCOMPARE(r.smtpCode, 554);
+        QCOMPARE(r.enhancedCode, QStringLiteral("5.7.1"));
+        QCOMPARE(r.utcOffsetMin, 540);
+        QCOMPARE(QString::fromUtf8(store.rawLine(0)),
+                 QString::fromUtf8(sample().split('\n').at(0)));
+        QCOMPARE(QByteArray(store.senderDomain(0).data(),
+                            static_cast<qsizetype>(store.senderDomain(0).size())),
+                 QByteArray("example.jp"));
+        QCOMPARE(store.record(4).reason, ReasonClass::DovecotPlaintextDisallowed);
+        // interning: the same client host is stored once
+        QCOMPARE(store.clientHostId(1), store.clientHostId(3));
+    }
+
+    void filters_data() {
+        QTest::addColumn<QString>("what");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<int>("count");
+        QTest::newRow("client ip") << "client"
+                                   << "192.0.2.55" << 4;
+        QTest::newRow("client cidr") << "client"
+                                     << "192.0.2.0/24" << 4;
+        QTest::newRow("client cidr miss") << "client"
+                                          << "192.0.3.0/24" << 0;
+        QTest::newRow("client host substring") << "client"
+                                               << "PC12.example" << 3;
+        QTest::newRow("client relay group") << "client"
+                                            << "example.org" << 1;
+        QTest::newRow("sender domain") << "senderDomain"
+                                       << "example.jp" << 4;
+        QTest::newRow("sender domain with @") << "senderDomain"
+                                              << "@spam.test" << 1;
+        QTest::newRow("recipient domain") << "recipientDomain"
+                                          << "example.com" << 3;
+        QTest::newRow("free text helo") << "text"
+                                        << "win-abc" << 1;
+        QTest::newRow("free text reason id") << "text"
+                                             << "helo." << 2;
+        QTest::newRow("free text rbl list") << "text"
+                                            << "spamhaus" << 1;
+        QTest::newRow("free text ip") << "text"
+                                      << "203.0.113" << 1;
+        QTest::newRow("reason") << "reason"
+                                << "relay.denied" << 1;
+        QTest::newRow("two reasons") << "reason"
+                                     << "helo.non_fqdn,helo.unknown_host" << 2;
+        QTest::newRow("kind dovecot") << "kind"
+                                      << "dovecot" << 1;
+        QTest::newRow("time from 07:51 JST") << "from"
+                                             << "2026-08-08T22:51:00Z" << 4;
+    }
+    void filters() {
+        QFETCH(QString, what);
+        QFETCH(QString, value);
+        QFETCH(int, count);
+        EventStore store;
+        LogIngestor in(store);
+        in.parser().time().setReference(kRef, 540);
+        in.beginSource(store.addSource(LogSource{QStringLiteral("test"), {}, false, true}));
+        ingest(store, in, sample());
+
+        EventFilter f;
+        if (what == QLatin1String("client"))
+            f.client = value;
+        else if (what == QLatin1String("senderDomain"))
+            f.senderDomain = value;
+        else if (what == QLatin1String("recipientDomain"))
+            f.recipientDomain = value;
+        else if (what == QLatin1String("text"))
+            f.text = value;
+        else if (what == QLatin1String("reason"))
+            for (const QString &id : value.split(QLatin1Char(',')))
+                f.reasons.push_back(*reasonFromId(id.toStdString()));
+        else if (what == QLatin1String("kind"))
+            f.kindsAny = EventKind::Dovecot;
+        else if (what == QLatin1String("from"))
+            f.fromMs = QDateTime::fromString(value, Qt::ISODate).toMSecsSinceEpoch();
+        QCOMPARE(int(store.select(f).size()), count);
+    }
+
+    void filteredViewIsIncremental() {
+        EventStore store;
+        LogIngestor in(store);
+        in.parser().time().setReference(kRef, 540);
+        in.beginSource(store.addSource(LogSource{QStringLiteral("live"), {}, false, true}));
+        EventFilter f;
+        f.senderDomain = QStringLiteral("zz-random.jp");
+        FilteredView view(store, f);
+        QCOMPARE(view.update(), std::size_t(0));
+        ingest(store, in, sample());
+        QCOMPARE(view.update(), std::size_t(0));
+        // a new domain interned after the view was created still matches
+        feed(in, yahooLine(101, "zz-random.jp", 1));
+        QCOMPARE(view.update(), std::size_t(1));
+        feed(in, yahooLine(102, "zz-random.jp", 2));
+        feed(in, yahooLine(103, "other.jp", 3));
+        QCOMPARE(view.update(), std::size_t(1));
+        QCOMPARE(view.rows().size(), std::size_t(2));
+        QCOMPARE(view.rows().back(), store.size() - 2);
+    }
+
+    void relayGroups_data() {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("group");
+        QTest::newRow("yahoo.co.jp relay") << "mta123.mail.bbt.yahoo.co.jp"
+                                           << "mail.bbt.yahoo.co.jp";
+        QTest::newRow("upper case") << "MTA7.Mail.BBT.Yahoo.co.jp"
+                                    << "mail.bbt.yahoo.co.jp";
+        QTest::newRow("google") << "mail-oi1-f170.google.com"
+                                << "google.com";
+        QTest::newRow("registered domain stays") << "example.com"
+                                                 << "example.com";
+        QTest::newRow("co.jp registered domain stays") << "yahoo.co.jp"
+                                                       << "yahoo.co.jp";
+        QTest::newRow("one below co.jp") << "smtp.example.co.jp"
+                                         << "example.co.jp";
+        QTest::newRow("trailing dot") << "mx1.example.net."
+                                      << "example.net";
+    }
+    void relayGroups() {
+        QFETCH(QString, host);
+        QFETCH(QString, group);
+        QCOMPARE(QString::fromStdString(EventStore::relayGroupOf(host.toStdString())), group);
+    }
+
+    void groupBysAndPattern() {
+        EventStore store;
+        LogIngestor in(store);
+        in.parser().time().setReference(kRef, 540);
+        in.beginSource(store.addSource(LogSource{QStringLiteral("live"), {}, false, true}));
+        ingest(store, in, sample());
+        const char *randomDomains[] = {"zrbzzfmaewphpyi.jp", "qxkvbnmtrw.jp",   "hjkdfgrtyxcv.com",
+                                       "wqzpltkrmn.net",     "xkcdvbnmqwrt.jp", "plmkjnbhgtrf.jp",
+                                       "zzxxccvvbbnn.jp",    "trkwqzxpln.com",  "mnbvcxzlkjhg.jp",
+                                       "bcdfghjklmnp.jp",    "gkrtvxzqw.co.jp"};
+        int minute = 0;
+        for (const char *d : randomDomains) {
+            feed(in, yahooLine(100 + minute, d, minute));
+            feed(in, yahooLine(200 + minute, d, minute + 1));
+            ++minute;
+        }
+        // a different relay with only two unknown sender domains: no finding
+        feed(in, QByteArray("Aug  9 09:00:00 mx1 postfix/smtpd[1]: NOQUEUE: reject: RCPT from "
+                            "mx.small.example[192.0.2.99]: 450 4.1.8 <a@typo-domain.test>: Sender "
+                            "address rejected: Domain not found; from=<a@typo-domain.test> "
+                            "to=<info@example.jp> proto=ESMTP helo=<mx.small.example>\n"));
+        // SASL hammering from one address
+        for (int i = 0; i < 25; ++i)
+            feed(in, QByteArray(QByteArray("Aug  9 09:10:") + QByteArray::number(10 + i) +
+                                " mx1 postfix/smtpd[7]: warning: unknown[203.0.113.66]: SASL LOGIN "
+                                "authentication failed: (reason unavailable), sasl_username=user" +
+                                QByteArray::number(i % 5) + "@example.jp\n"));
+        in.finish();
+
+        const auto relays = store.groupBy(Dimension::RelayGroup, nullptr, 3);
+        // "unknown" clients are grouped by /24: the SASL guesser and the RBL hit share one
+        QCOMPARE(relays.at(0).key, QStringLiteral("203.0.113.0/24"));
+        QCOMPARE(relays.at(0).count, quint64(26));
+        QCOMPARE(relays.at(1).key, QStringLiteral("mail.bbt.yahoo.co.jp"));
+        QCOMPARE(relays.at(1).count, quint64(22));
+        const auto reasons = store.groupBy(Dimension::Reason, nullptr, 0);
+        QCOMPARE(reasons.front().key, QStringLiteral("sasl.auth_failed"));
+        QCOMPARE(reasons.front().count, quint64(25));
+        const auto ips = store.groupBy(Dimension::ClientIp, nullptr, 1);
+        QCOMPARE(ips.front().key, QStringLiteral("203.0.113.66"));
+        const auto senders = store.groupBy(Dimension::SenderDomain, nullptr, 0);
+        QCOMPARE(senders.front().key, QStringLiteral("example.jp"));
+        const auto rcpts = store.groupBy(Dimension::Recipient, nullptr, 1);
+        QCOMPARE(rcpts.front().key, QStringLiteral("info@example.jp"));
+        QCOMPARE(rcpts.front().count, quint64(23));
+        const auto users = store.groupBy(Dimension::User, nullptr, 0);
+        QCOMPARE(users.size(), std::size_t(5));
+
+        const auto perReason = store.topRelaysPerReason(nullptr, 2);
+        bool found = false;
+        for (const auto &rr : perReason) {
+            if (rr.reason == ReasonClass::SenderUnknownDomain) {
+                found = true;
+                QCOMPARE(rr.total, quint64(23));
+                QCOMPARE(rr.relays.front().key, QStringLiteral("mail.bbt.yahoo.co.jp"));
+                QCOMPARE(rr.relays.at(1).key, QStringLiteral("small.example"));
+            }
+        }
+        QVERIFY(found);
+
+        // per-hour buckets from 07:00 JST
+        const std::int64_t from =
+            QDateTime(QDate(2026, 8, 8), QTime(22, 0), Qt::UTC).toMSecsSinceEpoch();
+        const auto hist = store.histogram(nullptr, from, 3600000, 4);
+        QCOMPARE(hist.at(0), 6u);
+        QCOMPARE(hist.at(1), 22u);
+        QCOMPARE(hist.at(2), 26u);
+        QCOMPARE(hist.at(3), 0u);
+
+        const auto findings = PatternDetector::detect(store, nullptr);
+        QCOMPARE(findings.size(), std::size_t(2));
+        const PatternFinding &auth = findings.at(0);
+        QCOMPARE(auth.kind, QStringLiteral("client.auth_bruteforce"));
+        QCOMPARE(auth.subject, QStringLiteral("203.0.113.66"));
+        QCOMPARE(auth.events, quint64(25));
+        QCOMPARE(auth.distinct, 5u);
+        const PatternFinding &relay = findings.at(1);
+        QCOMPARE(relay.kind, QStringLiteral("relay.random_sender_domains"));
+        QCOMPARE(relay.subject, QStringLiteral("mail.bbt.yahoo.co.jp"));
+        QCOMPARE(relay.events, quint64(22));
+        QCOMPARE(relay.distinct, 11u);
+        QVERIFY(relay.randomLooking >= 9);
+        QVERIFY(relay.examples.contains(QStringLiteral("zrbzzfmaewphpyi.jp")));
+        QCOMPARE(relay.rows.size(), std::size_t(22));
+        QVERIFY(relay.firstMs < relay.lastMs);
+    }
+
+    void randomLookingDomains_data() {
+        QTest::addColumn<QString>("domain");
+        QTest::addColumn<bool>("random");
+        QTest::newRow("story domain") << "zrbzzfmaewphpyi.jp" << true;
+        QTest::newRow("consonant soup") << "qxkvbnmtrw.com" << true;
+        QTest::newRow("co.jp label") << "gkrtvxzqw.co.jp" << true;
+        QTest::newRow("example.com") << "example.com" << false;
+        QTest::newRow("yahoo.co.jp") << "yahoo.co.jp" << false;
+        QTest::newRow("short") << "abc.jp" << false;
+        QTest::newRow("word") << "mailinglist.org" << false;
+        QTest::newRow("japanese romaji") << "kobayashi-shoten.co.jp" << false;
+    }
+    void randomLookingDomains() {
+        QFETCH(QString, domain);
+        QFETCH(bool, random);
+        QCOMPARE(PatternDetector::looksRandom(domain.toStdString()), random);
+    }
+
+    void ipv6AndRaw() {
+        EventStore store;
+        LogIngestor in(store);
+        in.parser().time().setReference(kRef, 0);
+        in.beginSource(store.addSource(LogSource{QStringLiteral("live"), {}, false, true}));
+        const QByteArray line(
+            "2026-08-09T07:48:48Z mx1 postfix/smtpd[1]: NOQUEUE: reject: RCPT from "
+            "mail.example.net[2001:db8::5]:41234: 550 5.1.1 <x@example.jp>: Recipient address "
+            "rejected: User unknown in virtual mailbox table; from=<a@example.net> "
+            "to=<x@example.jp> proto=ESMTP helo=<mail.example.net>");
+        ingest(store, in, line); // no trailing newline: finish() delivers it
+        QCOMPARE(store.size(), 1u);
+        QCOMPARE(store.clientIp(0).toString(), QStringLiteral("2001:db8::5"));
+        QVERIFY(!store.clientIp(0).isV4());
+        QCOMPARE(store.rawLine(0), line);
+        EventFilter f;
+        f.client = QStringLiteral("2001:db8::/32");
+        QCOMPARE(store.select(f).size(), std::size_t(1));
+        QVERIFY(store.memoryBytes() > 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEventStore)
+#include "tst_eventstore.moc"

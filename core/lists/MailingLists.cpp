@@ -34,8 +34,9 @@ Error error(const QString &code, const QString &message, const QString &detail =
     return Error{code, message, detail};
 }
 
+// lupdate files these strings under the enclosing scope name; use the same context at run time.
 QString tr(const char *text) {
-    return QCoreApplication::translate("MailingLists", text);
+    return QCoreApplication::translate("maildeck::lists", text);
 }
 
 Error notConnected() {

@@ -27,8 +27,9 @@ QString HostKeyInfo::keyTypeLabel() const {
 }
 
 namespace {
+// lupdate files these strings under the enclosing scope name; use the same context at run time.
 QString tr(const char *text) {
-    return QCoreApplication::translate("HostKeyPolicy", text);
+    return QCoreApplication::translate("maildeck::HostKeyPolicy", text);
 }
 
 QString removeCommand(const HostKeyInfo &key) {

@@ -1,89 +1,59 @@
 #include "app/cli/CliCommands.h"
 
+#include "app/cli/CliDataCommands.h"
+#include "app/cli/CliListCommands.h"
+#include "app/cli/CliRemoteCommands.h"
+#include "app/cli/CliSupport.h"
 #include "core/profiles/ProfileStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
-
-#include <functional>
-#include <map>
 
 namespace maildeck::cli {
 
 namespace {
 
-// Translation context of the command line's messages.
-class Cli {
-    Q_DECLARE_TR_FUNCTIONS(MaildeckCli)
-};
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-struct Context {
-    QCommandLineParser &parser;
-    QStringList args; // positional arguments after the command words
-    ProfileStore &profiles;
-};
-
-using Handler = std::function<int(Context &)>;
-
-struct Command {
-    QString words;       // "profile add"
-    QString synopsis;    // "NAME --host H …"
-    const char *summary; // untranslated, translated on output
-    Handler handler;
-};
-
-int usageError(const QString &message)
-{
-    err() << message << Qt::endl;
-    err() << Cli::tr("Try 'maildeck-cli --help'.") << Qt::endl;
-    return 2;
-}
-
 // Options of "profile add": every field of ServerProfile that an admin sets.
-const QList<QCommandLineOption> &profileOptions()
-{
+const QList<QCommandLineOption> &profileOptions() {
     static const QList<QCommandLineOption> options = {
         {QStringLiteral("host"), Cli::tr("SSH host name or address."), QStringLiteral("host")},
         {QStringLiteral("port"), Cli::tr("SSH port (default 22)."), QStringLiteral("port")},
         {QStringLiteral("user"), Cli::tr("SSH user (default root)."), QStringLiteral("user")},
-        {QStringLiteral("identity-file"), Cli::tr("Private key file for SSH."), QStringLiteral("file")},
+        {QStringLiteral("identity-file"), Cli::tr("Private key file for SSH."),
+         QStringLiteral("file")},
         {QStringLiteral("known-hosts"), Cli::tr("known_hosts file (default ~/.ssh/known_hosts)."),
          QStringLiteral("file")},
         {QStringLiteral("db-route"), Cli::tr("Database route: tunnel (default) or direct."),
          QStringLiteral("route")},
-        {QStringLiteral("db-host"), Cli::tr("Database host as seen from the server (default 127.0.0.1)."),
+        {QStringLiteral("db-host"),
+         Cli::tr("Database host as seen from the server (default 127.0.0.1)."),
          QStringLiteral("host")},
-        {QStringLiteral("db-port"), Cli::tr("Database port (default 3306)."), QStringLiteral("port")},
-        {QStringLiteral("db-name"), Cli::tr("Database name (default vmail)."), QStringLiteral("name")},
-        {QStringLiteral("db-user"), Cli::tr("Database user (default vmailadmin)."), QStringLiteral("user")},
+        {QStringLiteral("db-port"), Cli::tr("Database port (default 3306)."),
+         QStringLiteral("port")},
+        {QStringLiteral("db-name"), Cli::tr("Database name (default vmail)."),
+         QStringLiteral("name")},
+        {QStringLiteral("db-user"), Cli::tr("Database user (default vmailadmin)."),
+         QStringLiteral("user")},
         {QStringLiteral("db-credentials-file"),
          Cli::tr("Read the database password from this my.cnf-style file on the server."),
          QStringLiteral("path")},
-        {QStringLiteral("flavour"), Cli::tr("Server flavour: debian, rhel, freebsd, openbsd or lab."),
+        {QStringLiteral("flavour"),
+         Cli::tr("Server flavour: debian, rhel, freebsd, openbsd or lab."),
          QStringLiteral("flavour")},
-        {QStringLiteral("mail-log"), Cli::tr("Path of the mail log on the server."), QStringLiteral("path")},
-        {QStringLiteral("postfix-config-dir"), Cli::tr("Postfix configuration directory on the server."),
-         QStringLiteral("dir")},
+        {QStringLiteral("mail-log"), Cli::tr("Path of the mail log on the server."),
+         QStringLiteral("path")},
+        {QStringLiteral("postfix-config-dir"),
+         Cli::tr("Postfix configuration directory on the server."), QStringLiteral("dir")},
         {QStringLiteral("dovecot-config"), Cli::tr("Path of dovecot.conf on the server."),
          QStringLiteral("path")},
         {QStringLiteral("dovecot-log-dir"), Cli::tr("Directory of Dovecot's logs on the server."),
          QStringLiteral("dir")},
-        {QStringLiteral("iredapd-settings"), Cli::tr("Path of iRedAPD's settings.py on the server."),
-         QStringLiteral("path")},
-        {QStringLiteral("mlmmj-spool"), Cli::tr("mlmmj list directory on the server."), QStringLiteral("dir")},
+        {QStringLiteral("iredapd-settings"),
+         Cli::tr("Path of iRedAPD's settings.py on the server."), QStringLiteral("path")},
+        {QStringLiteral("mlmmj-spool"), Cli::tr("mlmmj list directory on the server."),
+         QStringLiteral("dir")},
         {QStringLiteral("postfix-command"), Cli::tr("Command that runs postfix on the server."),
          QStringLiteral("command")},
         {QStringLiteral("dovecot-command"), Cli::tr("Command that runs dovecot on the server."),
@@ -92,8 +62,7 @@ const QList<QCommandLineOption> &profileOptions()
     return options;
 }
 
-bool parsePort(const QString &text, quint16 &port)
-{
+bool parsePort(const QString &text, quint16 &port) {
     bool ok = false;
     const uint value = text.toUInt(&ok);
     if (!ok || value == 0 || value > 65535)
@@ -102,8 +71,7 @@ bool parsePort(const QString &text, quint16 &port)
     return true;
 }
 
-int profileAdd(Context &c)
-{
+int profileAdd(Context &c) {
     if (c.args.size() != 1)
         return usageError(Cli::tr("profile add takes exactly one profile name."));
     QCommandLineParser &p = c.parser;
@@ -112,8 +80,10 @@ int profileAdd(Context &c)
         bool ok = false;
         profile.flavour = flavourFromKey(p.value(QStringLiteral("flavour")), &ok);
         if (!ok)
-            return usageError(Cli::tr("Unknown flavour '%1'.").arg(p.value(QStringLiteral("flavour"))));
+            return usageError(
+                Cli::tr("Unknown flavour '%1'.").arg(p.value(QStringLiteral("flavour"))));
         profile.paths = ServerPaths::defaultsFor(profile.flavour);
+        profile.flavourConfirmed = true; // named by the admin: no detection on connect
     }
     profile.name = c.args.first();
     auto text = [&p](const char *name, QString &field) {
@@ -135,10 +105,11 @@ int profileAdd(Context &c)
     text("mlmmj-spool", profile.paths.mlmmjSpool);
     text("postfix-command", profile.paths.postfixCommand);
     text("dovecot-command", profile.paths.dovecotCommand);
-    if (p.isSet(QStringLiteral("port")) && !parsePort(p.value(QStringLiteral("port")), profile.port))
+    if (p.isSet(QStringLiteral("port")) &&
+        !parsePort(p.value(QStringLiteral("port")), profile.port))
         return usageError(Cli::tr("--port must be a number from 1 to 65535."));
-    if (p.isSet(QStringLiteral("db-port"))
-        && !parsePort(p.value(QStringLiteral("db-port")), profile.dbPort))
+    if (p.isSet(QStringLiteral("db-port")) &&
+        !parsePort(p.value(QStringLiteral("db-port")), profile.dbPort))
         return usageError(Cli::tr("--db-port must be a number from 1 to 65535."));
     if (p.isSet(QStringLiteral("db-route"))) {
         const QString route = p.value(QStringLiteral("db-route"));
@@ -159,8 +130,7 @@ int profileAdd(Context &c)
     return 0;
 }
 
-int profileList(Context &c)
-{
+int profileList(Context &c) {
     for (const QString &name : c.profiles.names()) {
         const auto profile = c.profiles.load(name);
         out() << name << '\t' << profile->user << '@' << profile->host << ':' << profile->port
@@ -169,8 +139,7 @@ int profileList(Context &c)
     return 0;
 }
 
-int profileShow(Context &c)
-{
+int profileShow(Context &c) {
     if (c.args.size() != 1)
         return usageError(Cli::tr("profile show takes exactly one profile name."));
     const auto profile = c.profiles.load(c.args.first());
@@ -188,7 +157,8 @@ int profileShow(Context &c)
     line("user", p.user);
     line("identity_file", p.identityFile);
     line("known_hosts", p.knownHostsFile);
-    line("db_route", p.dbRoute == DbRoute::Direct ? QStringLiteral("direct") : QStringLiteral("tunnel"));
+    line("db_route",
+         p.dbRoute == DbRoute::Direct ? QStringLiteral("direct") : QStringLiteral("tunnel"));
     line("db_host", p.dbHost);
     line("db_port", QString::number(p.dbPort));
     line("db_name", p.dbName);
@@ -205,8 +175,7 @@ int profileShow(Context &c)
     return 0;
 }
 
-int profileRemove(Context &c)
-{
+int profileRemove(Context &c) {
     if (c.args.size() != 1)
         return usageError(Cli::tr("profile remove takes exactly one profile name."));
     if (!c.profiles.remove(c.args.first())) {
@@ -217,24 +186,97 @@ int profileRemove(Context &c)
     return 0;
 }
 
-// The command table: later features add their commands here.
-const std::vector<Command> &commands()
-{
-    static const std::vector<Command> table = {
-        {QStringLiteral("profile add"), QStringLiteral("NAME --host HOST [options]"),
-         QT_TRANSLATE_NOOP("MaildeckCli", "Create or replace a server profile."), profileAdd},
-        {QStringLiteral("profile list"), QString(),
-         QT_TRANSLATE_NOOP("MaildeckCli", "List the server profiles."), profileList},
-        {QStringLiteral("profile show"), QStringLiteral("NAME"),
-         QT_TRANSLATE_NOOP("MaildeckCli", "Show one server profile."), profileShow},
-        {QStringLiteral("profile remove"), QStringLiteral("NAME"),
-         QT_TRANSLATE_NOOP("MaildeckCli", "Remove a server profile."), profileRemove},
-    };
+// The command table: each command group adds its commands here.
+const std::vector<Command> &commands() {
+    static const std::vector<Command> table = [] {
+        std::vector<Command> all = {
+            {QStringLiteral("profile add"), QStringLiteral("NAME --host HOST [options]"),
+             QT_TRANSLATE_NOOP("MaildeckCli", "Create or replace a server profile."), profileAdd},
+            {QStringLiteral("profile list"), QString(),
+             QT_TRANSLATE_NOOP("MaildeckCli", "List the server profiles."), profileList},
+            {QStringLiteral("profile show"), QStringLiteral("NAME"),
+             QT_TRANSLATE_NOOP("MaildeckCli", "Show one server profile."), profileShow},
+            {QStringLiteral("profile remove"), QStringLiteral("NAME"),
+             QT_TRANSLATE_NOOP("MaildeckCli", "Remove a server profile."), profileRemove},
+        };
+        for (auto group : {remoteCommands(), dataCommands(), listCommands()})
+            all.insert(all.end(), group.begin(), group.end());
+        return all;
+    }();
     return table;
 }
 
-QString commandHelp()
-{
+// Options of the commands that work on a server.
+const QList<QCommandLineOption> &serverOptions() {
+    static const QList<QCommandLineOption> options = {
+        {QStringLiteral("verbose"), Cli::tr("Report the connection's progress on stderr.")},
+        {QStringLiteral("accept-new-host-key"),
+         Cli::tr("Trust an unknown host key without asking (a changed key is always refused).")},
+        {QStringLiteral("secret-file"),
+         Cli::tr("Read missing passwords and passphrases from FILE (lines kind=secret; kinds "
+                 "ssh-password, key-passphrase, sudo-password, db-password); only its owner may "
+                 "read it."),
+         QStringLiteral("file")},
+        {QStringLiteral("sudo"), Cli::tr("exec: run the command as root (sudo unless the SSH user "
+                                         "is root).")},
+        {QStringLiteral("no-stdin"),
+         Cli::tr("exec: do not pass stdin to the command (like ssh -n).")},
+        {QStringLiteral("json"), Cli::tr("Print JSON instead of tab-separated text.")},
+        {QStringLiteral("name"),
+         Cli::tr("Display name (domain add, mailbox add, alias add, list create)."),
+         QStringLiteral("text")},
+        {QStringLiteral("description"), Cli::tr("Description of a new list."),
+         QStringLiteral("text")},
+        {QStringLiteral("owner"),
+         Cli::tr(
+             "Owner of a new list (repeat for more; default: postmaster of the list's domain)."),
+         QStringLiteral("address")},
+        {QStringLiteral("moderator"),
+         Cli::tr("Moderator of a new list (repeat for more; default: the owners)."),
+         QStringLiteral("address")},
+        {QStringLiteral("quota"), Cli::tr("Mailbox quota in megabytes (0: unlimited)."),
+         QStringLiteral("MB")},
+        {QStringLiteral("password-file"),
+         Cli::tr("Read the mailbox's new password from the first line of FILE."),
+         QStringLiteral("file")},
+        {QStringLiteral("password-stdin"),
+         Cli::tr("Read the mailbox's new password from the first line of stdin.")},
+        {QStringLiteral("scheme"),
+         Cli::tr("Password scheme: SSHA512, BLF-CRYPT or SHA512-CRYPT (default: iRedAdmin's "
+                 "DEFAULT_PASSWORD_SCHEME on the server, else SSHA512)."),
+         QStringLiteral("scheme")},
+        {QStringLiteral("keep-copy"), Cli::tr("forward set: keep a copy in the mailbox.")},
+        {QStringLiteral("from-file"),
+         Cli::tr("list subscribe/unsubscribe: addresses one a line from FILE ('-': stdin)."),
+         QStringLiteral("file")},
+        {QStringLiteral("yes"), Cli::tr("domain delete: really delete.")},
+    };
+    return options;
+}
+
+// Whether the first command word is "exec": its arguments are the remote command, options
+// included, so the parser stops at the first positional argument.
+bool isExec(const QStringList &arguments, const QList<QCommandLineOption> &options) {
+    QStringList valued;
+    for (const QCommandLineOption &option : options)
+        if (!option.valueName().isEmpty())
+            valued << option.names();
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == QLatin1String("--"))
+            return i + 1 < arguments.size() && arguments.at(i + 1) == QLatin1String("exec");
+        if (a.startsWith(QLatin1Char('-')) && a.size() > 1) {
+            const QString name = a.mid(a.startsWith(QLatin1String("--")) ? 2 : 1);
+            if (!name.contains(QLatin1Char('=')) && valued.contains(name))
+                ++i; // its value
+            continue;
+        }
+        return a == QLatin1String("exec");
+    }
+    return false;
+}
+
+QString commandHelp() {
     QString text = Cli::tr("Commands:") + QLatin1Char('\n');
     for (const Command &command : commands()) {
         text += QStringLiteral("  ") + command.words;
@@ -247,15 +289,15 @@ QString commandHelp()
 
 } // namespace
 
-int run(const QStringList &arguments)
-{
+int run(const QStringList &arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        Cli::tr("MailDeck command line: manage iRedMail servers from a terminal.") + QStringLiteral("\n\n")
-        + commandHelp());
+        Cli::tr("MailDeck command line: manage iRedMail servers from a terminal.") +
+        QStringLiteral("\n\n") + commandHelp());
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), Cli::tr("The command to run (see above)."));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 Cli::tr("The command to run (see above)."));
     const QCommandLineOption settingsOption(
         QStringLiteral("settings"), Cli::tr("Use this settings file instead of the user's."),
         QStringLiteral("file"));
@@ -265,21 +307,43 @@ int run(const QStringList &arguments)
     parser.addOption(settingsOption);
     parser.addOption(profileOption);
     parser.addOptions(profileOptions());
-    parser.process(arguments); // handles --help and --version, exits 1/0 on bad options
+    parser.addOptions(serverOptions());
+    QList<QCommandLineOption> all = profileOptions() + serverOptions();
+    all << settingsOption << profileOption;
+    if (isExec(arguments, all))
+        parser.setOptionsAfterPositionalArgumentsMode(
+            QCommandLineParser::ParseAsPositionalArguments);
+    // A bad option is a usage error (exit 2), like every other.
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help-all")))
+        parser.process(arguments); // prints the help with Qt's options and exits
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+
+    // Core's log lines go to stderr only with --verbose: without it stderr carries the
+    // command's messages alone (for exec: the remote command's stderr, unchanged).
+    QLoggingCategory::setFilterRules(
+        parser.isSet(QStringLiteral("verbose"))
+            ? QStringLiteral("maildeck.*.info=true")
+            : QStringLiteral("maildeck.*.debug=false\nmaildeck.*.info=false\n"
+                             "maildeck.*.warning=false"));
 
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
         return usageError(Cli::tr("No command given."));
 
-    ProfileStore profiles = parser.isSet(settingsOption) ? ProfileStore(parser.value(settingsOption))
-                                                         : ProfileStore();
+    ProfileStore profiles =
+        parser.isSet(settingsOption) ? ProfileStore(parser.value(settingsOption)) : ProfileStore();
     // The longest matching command words win ("profile add" before "profile").
     const Command *match = nullptr;
     qsizetype matchedWords = 0;
     for (const Command &command : commands()) {
         const QStringList words = command.words.split(QLatin1Char(' '));
-        if (positional.size() >= words.size() && positional.mid(0, words.size()) == words
-            && words.size() > matchedWords) {
+        if (positional.size() >= words.size() && positional.mid(0, words.size()) == words &&
+            words.size() > matchedWords) {
             match = &command;
             matchedWords = words.size();
         }

@@ -39,8 +39,10 @@ QByteArray aliasVersion(const QStringList &row, QStringList members, QStringList
 
 QStringList rowStrings(const QSqlQuery &q, int count) {
     QStringList parts;
-    for (int i = 0; i < count; ++i)
-        parts << (q.value(i).isNull() ? QStringLiteral("\x01NULL") : q.value(i).toString());
+    for (int i = 0; i < count; ++i) {
+        const QVariant value = q.value(i); // once: each value() converts the field anew
+        parts << (value.isNull() ? QStringLiteral("\x01NULL") : value.toString());
+    }
     return parts;
 }
 
@@ -64,8 +66,10 @@ Result<bool> isLocalDomain(QSqlDatabase &db, const QString &domain) {
     return count.value().toInt() > 0;
 }
 
-const QString kAliasColumns =
-    QStringLiteral("address, domain, name, accesspolicy, active, created, modified");
+// DATETIMEs as text: see Sql::fromSqlDateTimeText().
+const QString kAliasColumns = QStringLiteral("address, domain, name, accesspolicy, active, ") +
+                              Sql::dateTimeText(QStringLiteral("created")) + QStringLiteral(", ") +
+                              Sql::dateTimeText(QStringLiteral("modified"));
 
 AliasAccount aliasFrom(const QSqlQuery &q) {
     AliasAccount a;
@@ -74,8 +78,8 @@ AliasAccount aliasFrom(const QSqlQuery &q) {
     a.name = q.value(2).toString();
     a.accessPolicy = q.value(3).toString();
     a.active = q.value(4).toInt() != 0;
-    a.created = Sql::fromSqlDateTime(q.value(5));
-    a.modified = Sql::fromSqlDateTime(q.value(6));
+    a.created = Sql::fromSqlDateTimeText(q.value(5));
+    a.modified = Sql::fromSqlDateTimeText(q.value(6));
     return a;
 }
 
@@ -266,10 +270,13 @@ Result<DomainAliases> AliasRepository::listForDomain(QSqlDatabase &db, const QSt
     const QString what = tr("list the aliases of %1").arg(DomainName::displayOf(domain));
     DomainAliases result;
 
-    auto accounts = Sql::exec(db,
-                              QStringLiteral("SELECT ") + kAliasColumns +
-                                  QStringLiteral(" FROM alias WHERE domain = ? ORDER BY address"),
-                              {domain}, what);
+    // FORCE INDEX (domain): see Sql::execForcingIndex().
+    const QString byDomain = QStringLiteral("domain");
+    auto accounts = Sql::execForcingIndex(
+        db,
+        QStringLiteral("SELECT ") + kAliasColumns +
+            QStringLiteral(" FROM alias/*index*/ WHERE domain = ? ORDER BY address"),
+        byDomain, {domain}, what);
     if (!accounts)
         return accounts.error();
     QHash<QString, QStringList> rows;
@@ -278,10 +285,11 @@ Result<DomainAliases> AliasRepository::listForDomain(QSqlDatabase &db, const QSt
         rows.insert(result.accounts.last().address, rowStrings(accounts.value(), 7));
     }
     QHash<QString, QStringList> members, moderators;
-    auto m = Sql::exec(db,
-                       QStringLiteral("SELECT address, forwarding FROM forwardings WHERE "
-                                      "domain = ? AND is_list = 1"),
-                       {domain}, what);
+    auto m = Sql::execForcingIndex(db,
+                                   QStringLiteral("SELECT address, forwarding FROM "
+                                                  "forwardings/*index*/ WHERE domain = ? AND "
+                                                  "is_list = 1"),
+                                   byDomain, {domain}, what);
     if (!m)
         return m.error();
     while (m.value().next())
@@ -302,11 +310,12 @@ Result<DomainAliases> AliasRepository::listForDomain(QSqlDatabase &db, const QSt
     }
 
     // Per-user forwardings: only mailboxes that forward somewhere.
-    auto f = Sql::exec(db,
-                       QStringLiteral("SELECT f.address, f.forwarding, f.active FROM "
-                                      "forwardings f WHERE f.domain = ? AND f.is_forwarding = 1 "
-                                      "ORDER BY f.address, f.forwarding"),
-                       {domain}, what);
+    auto f = Sql::execForcingIndex(db,
+                                   QStringLiteral("SELECT f.address, f.forwarding, f.active FROM "
+                                                  "forwardings f/*index*/ WHERE f.domain = ? AND "
+                                                  "f.is_forwarding = 1 ORDER BY f.address, "
+                                                  "f.forwarding"),
+                                   byDomain, {domain}, what);
     if (!f)
         return f.error();
     QMap<QString, UserForwarding> forwards;
@@ -334,10 +343,11 @@ Result<DomainAliases> AliasRepository::listForDomain(QSqlDatabase &db, const QSt
         result.forwardings.append(*it);
     }
 
-    auto ua = Sql::exec(db,
-                        QStringLiteral("SELECT address, forwarding, active FROM forwardings "
-                                       "WHERE domain = ? AND is_alias = 1 ORDER BY address"),
-                        {domain}, what);
+    auto ua = Sql::execForcingIndex(db,
+                                    QStringLiteral("SELECT address, forwarding, active FROM "
+                                                   "forwardings/*index*/ WHERE domain = ? AND "
+                                                   "is_alias = 1 ORDER BY address"),
+                                    byDomain, {domain}, what);
     if (!ua)
         return ua.error();
     while (ua.value().next())
@@ -491,6 +501,72 @@ Status AliasRepository::updateAlias(QSqlDatabase &db, const AliasAccount &curren
                          {active ? 1 : 0, current.address}, what);
     if (!act)
         return act.error();
+    return tx.commit();
+}
+
+Result<QStringList> AliasRepository::normaliseModerators(const QStringList &input) {
+    QStringList out;
+    for (const QString &raw : input) {
+        const QString entry = raw.trimmed();
+        if (entry.isEmpty())
+            continue;
+        QString stored;
+        if (entry.startsWith(QLatin1String("*@"))) {
+            auto domain = DomainName::parse(entry.mid(2));
+            if (!domain)
+                return invalid(
+                    QStringLiteral("alias.moderator"),
+                    tr("Moderator \"%1\": %2").arg(entry.left(80), domain.error().message));
+            stored = QStringLiteral("*@") + domain->toStorage();
+        } else {
+            auto address = EmailAddress::parse(entry);
+            if (!address)
+                return invalid(
+                    QStringLiteral("alias.moderator"),
+                    tr("Moderator \"%1\": %2").arg(entry.left(80), address.error().message));
+            stored = address->toStorage();
+        }
+        if (!out.contains(stored))
+            out << stored;
+    }
+    return out;
+}
+
+Status AliasRepository::setAliasModerators(QSqlDatabase &db, const AliasAccount &current,
+                                           const QStringList &input) {
+    const QString shown = EmailAddress::displayOf(current.address);
+    const QString what = tr("change the moderators of %1").arg(shown);
+    auto moderators = normaliseModerators(input);
+    if (!moderators)
+        return moderators.error();
+    Transaction tx(db);
+    if (Status s = tx.begin(); !s)
+        return s;
+    auto now = readAlias(db, current.address, true);
+    if (!now)
+        return now.error();
+    if (now->version != current.version)
+        return Sql::conflict(tr("The alias %1").arg(shown));
+    for (const QString &old : now->moderators) {
+        if (moderators->contains(old))
+            continue;
+        auto del = Sql::exec(
+            db, QStringLiteral("DELETE FROM moderators WHERE address = ? AND moderator = ?"),
+            {current.address, old}, what);
+        if (!del)
+            return del.error();
+    }
+    for (const QString &moderator : moderators.value()) {
+        if (now->moderators.contains(moderator))
+            continue;
+        auto insert = Sql::exec(
+            db,
+            QStringLiteral("INSERT INTO moderators (address, moderator, "
+                           "domain, dest_domain) VALUES (?, ?, ?, ?)"),
+            {current.address, moderator, domainOf(current.address), domainOf(moderator)}, what);
+        if (!insert)
+            return insert.error();
+    }
     return tx.commit();
 }
 

@@ -37,6 +37,14 @@ public:
     static Status updateAlias(QSqlDatabase &db, const AliasAccount &current, const QString &name,
                               const QString &accessPolicy, bool active, const QStringList &members);
     static Status removeAlias(QSqlDatabase &db, const QString &address);
+    // Replaces the moderators of an alias account (table `moderators`: address, moderator,
+    // domain, dest_domain, as iRedAdmin-Pro writes them). Each entry is an address or iRedAPD's
+    // "*@domain" wildcard (syntax only: moderators may be outside this server). "db.conflict"
+    // when `current` is stale; "alias.moderator" for a bad entry.
+    static Status setAliasModerators(QSqlDatabase &db, const AliasAccount &current,
+                                     const QStringList &moderators);
+    // Normalises moderator entries (storage form, deduplicated in order, "*@domain" allowed).
+    static Result<QStringList> normaliseModerators(const QStringList &input);
 
     // Per-user forwarding. keepLocalCopy keeps the self row (address = forwarding = user);
     // without it Postfix forwards only and no copy stays in the mailbox.

@@ -44,12 +44,15 @@ QString mailboxSelect(const QString &where, bool usedQuota) {
     QString sql = QStringLiteral(
         "SELECT m.username, m.domain, m.name, m.language, m.quota, m.active, m.isadmin, "
         "m.isglobaladmin, m.employeeid, m.department, m.storagebasedirectory, m.storagenode, "
-        "m.maildir, m.mailboxformat, m.mailboxfolder, m.transport, m.allow_nets, m.settings, "
-        "m.created, m.modified, m.password, m.passwordlastchange");
+        "m.maildir, m.mailboxformat, m.mailboxfolder, m.transport, m.allow_nets, m.settings, ");
+    // DATETIMEs as text: see Sql::fromSqlDateTimeText().
+    sql += Sql::dateTimeText(QStringLiteral("m.created")) + QStringLiteral(", ") +
+           Sql::dateTimeText(QStringLiteral("m.modified")) + QStringLiteral(", m.password, ") +
+           Sql::dateTimeText(QStringLiteral("m.passwordlastchange"));
     for (const QString &service : mailboxServiceColumns())
         sql += QStringLiteral(", m.") + serviceColumn(service);
     sql += usedQuota ? QStringLiteral(", u.bytes, u.messages") : QStringLiteral(", NULL, NULL");
-    sql += QStringLiteral(" FROM mailbox m");
+    sql += QStringLiteral(" FROM mailbox m/*index*/");
     if (usedQuota)
         sql += QStringLiteral(" LEFT JOIN used_quota u ON u.username = m.username");
     sql += QStringLiteral(" WHERE ") + where + QStringLiteral(" ORDER BY m.username");
@@ -62,17 +65,23 @@ constexpr int kFirstServiceColumn = 22;
 QByteArray mailboxVersion(const QSqlQuery &q) {
     // Every column the editor writes; not the password (changing it does not conflict with a
     // profile edit) and not used_quota (Dovecot updates it all the time).
-    QStringList parts;
     const int count = kFirstServiceColumn + int(mailboxServiceColumns().size());
+    QStringList parts;
+    parts.reserve(count);
     for (int i = 0; i < count; ++i) {
         if (i == kPasswordColumn || i == kPasswordColumn + 1)
             continue;
-        parts << (q.value(i).isNull() ? QStringLiteral("\x01NULL") : q.value(i).toString());
+        const QVariant value = q.value(i); // once: each value() converts the field anew
+        parts << (value.isNull() ? QStringLiteral("\x01NULL") : value.toString());
     }
     return Sql::version(parts);
 }
 
-MailboxRow mailboxFrom(const QSqlQuery &q) {
+// Rows mostly share the same few service settings: one shared (implicitly shared) map per
+// combination instead of 23 insertions per row.
+using ServiceMaps = QHash<quint32, QMap<QString, bool>>;
+
+MailboxRow mailboxFrom(const QSqlQuery &q, ServiceMaps &serviceMaps) {
     MailboxRow m;
     m.username = q.value(0).toString();
     m.domain = q.value(1).toString();
@@ -93,15 +102,27 @@ MailboxRow mailboxFrom(const QSqlQuery &q) {
     if (!q.value(16).isNull())
         m.allowNets = q.value(16).toString();
     m.settings = q.value(17).toString();
-    m.created = Sql::fromSqlDateTime(q.value(18));
-    m.modified = Sql::fromSqlDateTime(q.value(19));
+    m.created = Sql::fromSqlDateTimeText(q.value(18));
+    m.modified = Sql::fromSqlDateTimeText(q.value(19));
     const SchemeInfo info = PasswordHash::classify(q.value(kPasswordColumn).toString());
     m.passwordScheme = info.scheme;
     m.passwordWeak = info.weak;
-    m.passwordLastChange = Sql::fromSqlDateTime(q.value(kPasswordColumn + 1));
+    m.passwordLastChange = Sql::fromSqlDateTimeText(q.value(kPasswordColumn + 1));
     const QStringList services = mailboxServiceColumns();
-    for (int i = 0; i < services.size(); ++i)
-        m.services.insert(services[i], q.value(kFirstServiceColumn + i).toInt() != 0);
+    static_assert(sizeof(quint32) * 8 > 23, "one bit per service");
+    quint32 mask = 0;
+    for (int i = 0; i < services.size(); ++i) {
+        if (q.value(kFirstServiceColumn + i).toInt() != 0)
+            mask |= 1u << i;
+    }
+    auto shared = serviceMaps.find(mask);
+    if (shared == serviceMaps.end()) {
+        QMap<QString, bool> map;
+        for (int i = 0; i < services.size(); ++i)
+            map.insert(services[i], (mask & (1u << i)) != 0);
+        shared = serviceMaps.insert(mask, map);
+    }
+    m.services = shared.value();
     const int after = kFirstServiceColumn + int(services.size());
     if (!q.value(after).isNull())
         m.usedBytes = q.value(after).toLongLong();
@@ -129,11 +150,16 @@ void applyForwardings(QList<MailboxRow> &rows, const QHash<QString, QStringList>
 
 Result<QHash<QString, QStringList>> forwardingsFor(QSqlDatabase &db, const QString &where,
                                                    const QVariantList &binds) {
-    auto q = Sql::exec(db,
-                       QStringLiteral("SELECT address, forwarding FROM forwardings WHERE "
-                                      "is_forwarding = 1 AND ") +
-                           where,
-                       binds, MailboxRepository::tr("read the forwardings"));
+    // INDEX (domain) or the unique (address, forwarding); MariaDB scans the whole table for
+    // a large domain unless told.
+    const QString index = where.startsWith(QLatin1String("domain")) ? QStringLiteral("domain")
+                                                                    : QStringLiteral("address");
+    auto q = Sql::execForcingIndex(db,
+                                   QStringLiteral("SELECT address, forwarding FROM "
+                                                  "forwardings/*index*/ WHERE is_forwarding = 1 "
+                                                  "AND ") +
+                                       where,
+                                   index, binds, MailboxRepository::tr("read the forwardings"));
     if (!q)
         return q.error();
     QHash<QString, QStringList> map;
@@ -358,13 +384,14 @@ Status requireMailbox(QSqlDatabase &db, const QString &username, const QString &
 Result<QList<MailboxRow>> MailboxRepository::listForDomain(QSqlDatabase &db,
                                                            const QString &domain) {
     const bool usedQuota = Sql::tableExists(db, QStringLiteral("used_quota"));
-    auto q = Sql::exec(db, mailboxSelect(QStringLiteral("m.domain = ?"), usedQuota), {domain},
-                       tr("list the mailboxes"));
+    auto q = Sql::execForcingIndex(db, mailboxSelect(QStringLiteral("m.domain = ?"), usedQuota),
+                                   QStringLiteral("domain"), {domain}, tr("list the mailboxes"));
     if (!q)
         return q.error();
     QList<MailboxRow> rows;
+    ServiceMaps serviceMaps;
     while (q.value().next())
-        rows.append(mailboxFrom(q.value()));
+        rows.append(mailboxFrom(q.value(), serviceMaps));
     auto forwards = forwardingsFor(db, QStringLiteral("domain = ?"), {domain});
     if (!forwards)
         return forwards.error();
@@ -380,7 +407,8 @@ Result<MailboxRow> MailboxRepository::get(QSqlDatabase &db, const QString &usern
         return q.error();
     if (!q.value().next())
         return Sql::notFound(tr("The mailbox %1").arg(EmailAddress::displayOf(username)));
-    QList<MailboxRow> rows{mailboxFrom(q.value())};
+    ServiceMaps serviceMaps;
+    QList<MailboxRow> rows{mailboxFrom(q.value(), serviceMaps)};
     auto forwards = forwardingsFor(db, QStringLiteral("address = ?"), {username});
     if (!forwards)
         return forwards.error();
@@ -687,6 +715,50 @@ Result<BulkCreateResult> MailboxRepository::bulkCreate(QSqlDatabase &db, const Q
         return s.error();
     result.created = int(boxes.size());
     return result;
+}
+
+Result<MailboxRepository::StoredPassword>
+MailboxRepository::storedPassword(QSqlDatabase &db, const QString &username) {
+    const QString what = tr("read the password of %1").arg(EmailAddress::displayOf(username));
+    auto q = Sql::exec(db,
+                       QStringLiteral("SELECT password, passwordlastchange FROM mailbox "
+                                      "WHERE username = ?"),
+                       {username}, what);
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return Sql::notFound(tr("The mailbox %1").arg(EmailAddress::displayOf(username)));
+    return StoredPassword{q.value().value(0).toString(), q.value().value(1)};
+}
+
+Status MailboxRepository::restorePassword(QSqlDatabase &db, const QString &username,
+                                          const QString &expectedHash,
+                                          const StoredPassword &previous) {
+    const QString what = tr("restore the password of %1").arg(EmailAddress::displayOf(username));
+    Transaction tx(db);
+    if (Status s = tx.begin(); !s)
+        return s;
+    auto current = Sql::scalar(db,
+                               QStringLiteral("SELECT password FROM mailbox WHERE username = ? "
+                                              "FOR UPDATE"),
+                               {username}, what);
+    if (!current)
+        return current.error();
+    if (current.value().isNull())
+        return Sql::notFound(tr("The mailbox %1").arg(EmailAddress::displayOf(username)));
+    if (current.value().toString() != expectedHash)
+        return Sql::conflict(tr("The password of %1").arg(EmailAddress::displayOf(username)));
+    const QVariant lastChange =
+        previous.lastChange.isNull()
+            ? Sql::null()
+            : QVariant(Sql::toSqlDateTime(Sql::fromSqlDateTime(previous.lastChange)));
+    auto update = Sql::exec(db,
+                            QStringLiteral("UPDATE mailbox SET password = ?, "
+                                           "passwordlastchange = ? WHERE username = ?"),
+                            {previous.hash, lastChange, username}, what);
+    if (!update)
+        return update.error();
+    return tx.commit();
 }
 
 } // namespace maildeck::db

@@ -17,6 +17,7 @@
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
+#include <QVariant>
 
 namespace maildeck::db {
 
@@ -93,6 +94,16 @@ public:
     // lines are wrong.
     static Result<BulkCreateResult> bulkCreate(QSqlDatabase &db, const QString &csv,
                                                PasswordScheme scheme = PasswordScheme::Ssha512);
+
+    // The stored password of a mailbox, to put back on undo (never shown or logged).
+    struct StoredPassword {
+        QString hash;
+        QVariant lastChange; // passwordlastchange as stored (may be NULL)
+    };
+    static Result<StoredPassword> storedPassword(QSqlDatabase &db, const QString &username);
+    // Puts `previous` back, only while the hash is still `expectedHash` (else "db.conflict").
+    static Status restorePassword(QSqlDatabase &db, const QString &username,
+                                  const QString &expectedHash, const StoredPassword &previous);
 };
 
 } // namespace maildeck::db

@@ -40,6 +40,20 @@ Result<QSqlQuery> Sql::exec(QSqlDatabase &db, const QString &sql, const QVariant
     return query;
 }
 
+Result<QSqlQuery> Sql::execForcingIndex(QSqlDatabase &db, const QString &sql, const QString &index,
+                                        const QVariantList &values, const QString &what) {
+    const QString marker = QStringLiteral("/*index*/");
+    QString forced = sql;
+    forced.replace(marker, QStringLiteral(" FORCE INDEX (") + index + QLatin1Char(')'));
+    auto query = exec(db, forced, values, what);
+    if (query || query.error().detail.indexOf(QLatin1String("MariaDB error 1176:")) != 0)
+        return query;
+    qCDebug(lcDb) << "no index" << index << "- querying without the hint:" << what;
+    QString plain = sql;
+    plain.remove(marker);
+    return exec(db, plain, values, what);
+}
+
 Error Sql::errorFrom(const QSqlError &error, const QString &what) {
     const QString native = error.nativeErrorCode();
     const QString detail = native.isEmpty()
@@ -111,6 +125,39 @@ QDateTime Sql::fromSqlDateTime(const QVariant &value) {
     // The column holds a wall-clock value written as UTC; do not let the driver's local time
     // zone shift it.
     return QDateTime(dt.date(), dt.time(), Qt::UTC);
+}
+
+QDateTime Sql::fromSqlDateTimeText(const QVariant &value) {
+    if (value.isNull())
+        return {};
+    const QString text = value.toString();
+    // 'YYYY-MM-DD HH:MM:SS' (possibly with a fraction, ignored).
+    if (text.size() < 19 || text.at(4) != QLatin1Char('-') || text.at(7) != QLatin1Char('-') ||
+        text.at(10) != QLatin1Char(' ') || text.at(13) != QLatin1Char(':') ||
+        text.at(16) != QLatin1Char(':'))
+        return fromSqlDateTime(value);
+    auto number = [&text](int from, int length, bool *ok) {
+        int n = 0;
+        for (int i = from; i < from + length; ++i) {
+            const char16_t c = text.at(i).unicode();
+            if (c < u'0' || c > u'9') {
+                *ok = false;
+                return 0;
+            }
+            n = n * 10 + int(c - u'0');
+        }
+        return n;
+    };
+    bool ok = true;
+    const QDate date(number(0, 4, &ok), number(5, 2, &ok), number(8, 2, &ok));
+    const QTime time(number(11, 2, &ok), number(14, 2, &ok), number(17, 2, &ok));
+    if (!ok || !date.isValid() || !time.isValid())
+        return {}; // e.g. '0000-00-00 00:00:00', which the driver also reads as invalid
+    return QDateTime(date, time, Qt::UTC);
+}
+
+QString Sql::dateTimeText(const QString &column) {
+    return QStringLiteral("CAST(") + column + QStringLiteral(" AS CHAR)");
 }
 
 QByteArray Sql::version(const QStringList &values) {

@@ -50,6 +50,48 @@ QString kindFlag(SubscriberKind kind) {
     return {};
 }
 
+// Holds mlmmj's own locks on the letter files of $k while a bulk change reads and replaces them,
+// so that an mlmmj-sub / mlmmj-unsub running meanwhile (a subscription by mail) waits instead of
+// writing into a file that is about to be replaced. mlmmj (1.2 to 1.4) takes an fcntl write lock
+// on "<dir>/.<c>.lock" and then on "<dir>/<c>" for the letter <c> it changes; flock(1) and Perl's
+// flock are a different kind of lock on Linux, so Python's fcntl.lockf (always present: iRedAPD
+// and mlmmjadmin are Python 3) takes them. It locks the letters of the existing files and of the
+// addresses in $t/in, in sorted order (mlmmj holds one letter at a time: no deadlock), prints
+// "locked", and keeps the locks until its stdin (fd 7 of the script) closes — explicitly, or
+// when the script exits by any path. It runs as the list's owner, as mlmmj does, so that the
+// lock files it creates are ones mlmmj can open; like mlmmj it removes them when done.
+const char kHoldLetterLocks[] = R"PY(
+import fcntl, os, sys
+k = os.fsencode(sys.argv[1])
+st = os.stat(k)
+letters = {n for n in os.listdir(k) if not n.startswith(b".") and os.path.isfile(os.path.join(k, n))}
+with open(sys.argv[2], "rb") as f:
+    letters.update(line[:1] for line in f if line.strip())
+if os.geteuid() == 0 and st.st_uid != 0:
+    os.setgid(st.st_gid)
+    os.setuid(st.st_uid)
+held = []
+for c in sorted(letters):
+    name = os.path.join(k, b"." + c + b".lock")
+    fd = os.open(name, os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.lockf(fd, fcntl.LOCK_EX)
+    held.append((name, fd))
+    path = os.path.join(k, c)
+    if os.path.isfile(path):
+        fd = os.open(path, os.O_RDWR)
+        fcntl.lockf(fd, fcntl.LOCK_EX)
+        held.append((None, fd))
+print("locked", flush=True)
+sys.stdin.buffer.read()
+for name, fd in reversed(held):
+    if name is not None:
+        try:  # mlmmj unlinks the lock file by name too, maybe already ours
+            os.unlink(name)
+        except FileNotFoundError:
+            pass
+    os.close(fd)
+)PY";
+
 // Backup of the three subscriber directories in $t, and restore().
 const char kSubscriberBackup[] =
     "t=\"$d/.maildeck-$token\"\n"
@@ -380,7 +422,8 @@ namespace {
 // $t/in, the letter files to install in $t/final, apply() with backups in $t/old.
 QString bulkPrelude(const MlmmjPaths &paths, const QString &address, SubscriberKind kind,
                     const QString &token) {
-    return listPrelude(paths, address, token) +
+    return listPrelude(paths, address, token) + QStringLiteral("locker=") +
+           q(QString::fromLatin1(kHoldLetterLocks)) + QLatin1Char('\n') +
            QStringLiteral(
                "k=\"$d\"/%1\nt=\"$d/.maildeck-$token\"\n"
                "[ -d \"$k\" ] || { echo \"no directory $k\" >&2; exit 4; }\n"
@@ -388,6 +431,14 @@ QString bulkPrelude(const MlmmjPaths &paths, const QString &address, SubscriberK
                "rm -rf \"$t\"; mkdir -m 0700 \"$t\" \"$t/final\" \"$t/old\" || exit 5\n"
                "fail() { echo \"$1\" >&2; rm -rf \"$t\"; exit 5; }\n"
                "cat > \"$t/in\" || fail 'cannot read the addresses'\n"
+               "mkfifo \"$t/lock.release\" \"$t/lock.ready\" || fail 'cannot lock'\n"
+               "python3 -c \"$locker\" \"$k\" \"$t/in\" < \"$t/lock.release\" > \"$t/lock.ready\" "
+               "2> \"$t/lock.err\" &\n"
+               "exec 7> \"$t/lock.release\"\n"
+               "read -r ready < \"$t/lock.ready\" || ready=\n"
+               "[ \"$ready\" = locked ] || fail \"cannot take mlmmj's locks on the subscriber "
+               "files: "
+               "$(cat \"$t/lock.err\" 2>/dev/null | tail -n 1)\"\n"
                "apply() {\n"
                "  for f in \"$t/final\"/*; do\n"
                "    [ -f \"$f\" ] || continue\n"
@@ -448,7 +499,7 @@ QString MlmmjScripts::bulkAdd(const MlmmjPaths &paths, const QString &address, S
                "|| fail 'cannot stage'\n"
                "done\n"
                "apply || { echo 'cannot write the subscriber files' >&2; rollback; exit 6; }\n"
-               "cat \"$t/counts\"\nrm -rf \"$t\"\n")
+               "exec 7>&-\nwait\ncat \"$t/counts\"\nrm -rf \"$t\"\n")
                .arg(otherKinds(kind));
 }
 
@@ -475,7 +526,7 @@ QString MlmmjScripts::bulkRemove(const MlmmjPaths &paths, const QString &address
                "rm -f \"$t/final/.changed\"\n"
                "apply || { echo 'cannot write the subscriber files' >&2; rollback; "
                "exit 6; }\n"
-               "cat \"$t/counts\"\nrm -rf \"$t\"\n");
+               "exec 7>&-\nwait\ncat \"$t/counts\"\nrm -rf \"$t\"\n");
 }
 
 } // namespace maildeck::lists

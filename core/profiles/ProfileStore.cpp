@@ -7,21 +7,18 @@ const QString kGroup = QStringLiteral("profiles");
 const QString kRecentKey = QStringLiteral("recentProfiles");
 
 // Profile names become settings groups; '/' and '\' would nest groups.
-bool isStorableName(const QString &name)
-{
+bool isStorableName(const QString &name) {
     return !name.isEmpty() && !name.contains(QLatin1Char('/')) && !name.contains(QLatin1Char('\\'));
 }
 } // namespace
 
-ProfileStore::ProfileStore() : m_settings(std::make_unique<QSettings>()) {}
+ProfileStore::ProfileStore()
+    : m_settings(std::make_unique<QSettings>()) {}
 
 ProfileStore::ProfileStore(const QString &iniFile)
-    : m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
-{
-}
+    : m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat)) {}
 
-QStringList ProfileStore::names() const
-{
+QStringList ProfileStore::names() const {
     m_settings->beginGroup(kGroup);
     QStringList result = m_settings->childGroups();
     m_settings->endGroup();
@@ -29,8 +26,7 @@ QStringList ProfileStore::names() const
     return result;
 }
 
-std::optional<ServerProfile> ProfileStore::load(const QString &name) const
-{
+std::optional<ServerProfile> ProfileStore::load(const QString &name) const {
     if (!isStorableName(name) || !names().contains(name))
         return std::nullopt;
     QSettings &s = *m_settings;
@@ -50,11 +46,14 @@ std::optional<ServerProfile> ProfileStore::load(const QString &name) const
     p.dbName = s.value(QStringLiteral("dbName"), p.dbName).toString();
     p.dbUser = s.value(QStringLiteral("dbUser"), p.dbUser).toString();
     p.dbTls = s.value(QStringLiteral("dbTls"), false).toBool();
-    p.dbCredentials = s.value(QStringLiteral("dbCredentials")).toString() == QLatin1String("server-file")
-                          ? DbCredentialSource::ServerFile
-                          : DbCredentialSource::Keychain;
-    p.dbCredentialsFile = s.value(QStringLiteral("dbCredentialsFile"), p.dbCredentialsFile).toString();
+    p.dbCredentials =
+        s.value(QStringLiteral("dbCredentials")).toString() == QLatin1String("server-file")
+            ? DbCredentialSource::ServerFile
+            : DbCredentialSource::Keychain;
+    p.dbCredentialsFile =
+        s.value(QStringLiteral("dbCredentialsFile"), p.dbCredentialsFile).toString();
     p.flavour = flavourFromKey(s.value(QStringLiteral("flavour")).toString());
+    p.flavourConfirmed = s.value(QStringLiteral("flavourConfirmed"), false).toBool();
     p.paths = ServerPaths::defaultsFor(p.flavour);
     auto path = [&s](const char *key, QString &field) {
         field = s.value(QLatin1String("paths/") + QLatin1String(key), field).toString();
@@ -71,8 +70,7 @@ std::optional<ServerProfile> ProfileStore::load(const QString &name) const
     return p;
 }
 
-void ProfileStore::save(const ServerProfile &p)
-{
+void ProfileStore::save(const ServerProfile &p) {
     Q_ASSERT(isStorableName(p.name));
     if (!isStorableName(p.name))
         return;
@@ -96,6 +94,7 @@ void ProfileStore::save(const ServerProfile &p)
                                                     : QStringLiteral("keychain"));
     s.setValue(QStringLiteral("dbCredentialsFile"), p.dbCredentialsFile);
     s.setValue(QStringLiteral("flavour"), flavourKey(p.flavour));
+    s.setValue(QStringLiteral("flavourConfirmed"), p.flavourConfirmed);
     s.setValue(QStringLiteral("paths/mailLog"), p.paths.mailLog);
     s.setValue(QStringLiteral("paths/postfixConfigDir"), p.paths.postfixConfigDir);
     s.setValue(QStringLiteral("paths/dovecotConfig"), p.paths.dovecotConfig);
@@ -108,8 +107,7 @@ void ProfileStore::save(const ServerProfile &p)
     s.sync();
 }
 
-bool ProfileStore::remove(const QString &name)
-{
+bool ProfileStore::remove(const QString &name) {
     if (!isStorableName(name) || !names().contains(name))
         return false;
     m_settings->remove(kGroup + QLatin1Char('/') + name);
@@ -120,16 +118,14 @@ bool ProfileStore::remove(const QString &name)
     return true;
 }
 
-QStringList ProfileStore::recent() const
-{
+QStringList ProfileStore::recent() const {
     QStringList list = m_settings->value(kRecentKey).toStringList();
     const QStringList existing = names();
     list.removeIf([&existing](const QString &n) { return !existing.contains(n); });
     return list;
 }
 
-void ProfileStore::markUsed(const QString &name)
-{
+void ProfileStore::markUsed(const QString &name) {
     QStringList list = m_settings->value(kRecentKey).toStringList();
     list.removeAll(name);
     list.prepend(name);

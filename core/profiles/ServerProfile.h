@@ -14,7 +14,8 @@ enum class DbRoute {
 // Where the DB password comes from. Never from the settings file.
 enum class DbCredentialSource {
     Keychain,   // the OS keychain (QtKeychain), asked for once when missing
-    ServerFile, // a my.cnf-style file on the server read over SSH (iRedMail's /root/.my.cnf-vmailadmin)
+    ServerFile, // a my.cnf-style file on the server read over SSH (iRedMail's
+                // /root/.my.cnf-vmailadmin)
 };
 
 // The server's flavour decides default log and config paths and service commands.
@@ -56,6 +57,9 @@ struct ServerProfile {
     QString dbCredentialsFile = QStringLiteral("/root/.my.cnf-vmailadmin");
     ServerFlavour flavour = ServerFlavour::Debian;
     ServerPaths paths = ServerPaths::defaultsFor(ServerFlavour::Debian);
+    // The admin accepted or set the flavour and paths. While false, ServerConnection detects the
+    // server's OS on connect (ServerConnection::serverDetected) for the admin to confirm.
+    bool flavourConfirmed = false;
 
     // Empty when the profile can be used; otherwise what is wrong, for a person.
     QString validationError() const;

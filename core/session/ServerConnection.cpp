@@ -9,7 +9,9 @@
 #include "core/ssh/Sudo.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QPromise>
+#include <QThread>
 
 namespace maildeck {
 
@@ -32,8 +34,9 @@ QString kindKey(const SecretRequest &r) {
 } // namespace
 
 // Sits between the SSH session and the UI's prompter: on the first try of a secret it looks in
-// the keychain; otherwise (or when that one was wrong) it asks the person, and stores the answer
-// in the keychain only when they asked for it.
+// the keychain; otherwise (or when that one was wrong) it asks the person. An answer they asked
+// to remember is kept pending and goes to the keychain only once the server accepted it
+// (SshSession::secretAccepted): a mistyped password is never stored.
 class KeychainPrompter : public Prompter {
 public:
     KeychainPrompter(Prompter *ui, SecretStore *store, const QString &profile, QObject *parent)
@@ -70,25 +73,50 @@ public:
         const QString kind = kindKey(request);
         request.profileName = m_profile;
         request.mayRemember = request.mayRemember && keychainUsable && !kind.isEmpty() && m_store;
-        QPointer<SecretStore> store = m_store;
-        const QString profile = m_profile;
-        m_ui->askSecret(request, [reply, store, profile, kind](std::optional<SecretAnswer> a) {
-            if (a && a->remember && store && !kind.isEmpty()) {
-                // Stored from the store's thread (the keychain jobs need its event loop).
-                const QString secret = a->secret;
-                QMetaObject::invokeMethod(store.data(), [store, profile, kind, secret] {
-                    if (store)
-                        store->write(profile, kind, secret);
-                });
+        QPointer<KeychainPrompter> self = this;
+        m_ui->askSecret(request, [reply, self, kind](std::optional<SecretAnswer> a) {
+            if (!kind.isEmpty()) {
+                const std::optional<QString> keep =
+                    a && a->remember ? std::optional<QString>(a->secret) : std::nullopt;
+                auto note = [self, kind, keep] {
+                    if (!self)
+                        return;
+                    if (keep)
+                        self->m_pending.insert(kind, *keep);
+                    else
+                        self->m_pending.remove(kind);
+                };
+                // Before the worker goes on (it is waiting for `reply`), so that its
+                // secretAccepted finds the entry.
+                if (self && QThread::currentThread() == self->thread())
+                    note();
+                else
+                    QMetaObject::invokeMethod(self.data(), note);
             }
             reply(std::move(a));
         });
+    }
+
+    // The server took the secret of this kind: store it if the person asked for that.
+    void accepted(SecretRequest::Kind kind, const QString &keyFile) {
+        SecretRequest r;
+        r.kind = kind;
+        r.keyFile = keyFile;
+        const QString key = kindKey(r);
+        auto it = m_pending.find(key);
+        if (it == m_pending.end())
+            return;
+        const QString secret = *it;
+        m_pending.erase(it);
+        if (m_store)
+            m_store->write(m_profile, key, secret);
     }
 
 private:
     QPointer<Prompter> m_ui;
     QPointer<SecretStore> m_store;
     QString m_profile;
+    QHash<QString, QString> m_pending; // kind key → secret to remember once accepted
 };
 
 ServerConnection::ServerConnection(const ServerProfile &profile, Prompter *prompter,
@@ -146,6 +174,8 @@ QFuture<Status> ServerConnection::connectToServer() {
         fail(Error{QStringLiteral("profile.invalid"), invalid, {}});
         return f;
     }
+    ++m_attempt;
+    m_detected.reset();
     setState(State::Connecting);
     if (!m_ssh) {
         m_keychainPrompter = new KeychainPrompter(m_prompter, m_secrets, m_profile.name, this);
@@ -158,28 +188,93 @@ QFuture<Status> ServerConnection::connectToServer() {
             if (s == SshState::Connected && m_state == State::ConnectionLost)
                 setState(State::Connected);
         });
+        connect(m_ssh, &SshSession::secretAccepted, m_keychainPrompter,
+                [p = m_keychainPrompter](SecretRequest::Kind kind, const QString &keyFile) {
+                    p->accepted(kind, keyFile);
+                });
+        connect(m_ssh, &SshSession::checkingHostKey, this,
+                [this](const QString &hostPort, const QString &keyType, const QString &fp) {
+                    if (m_state == State::Connecting)
+                        Q_EMIT progress(
+                            Step::HostKey,
+                            tr("Checking the host key of %1 (%2 %3)…").arg(hostPort, keyType, fp));
+                });
+        connect(m_ssh, &SshSession::authenticating, this,
+                [this](const QString &user, const QString &host, AuthMethod method,
+                       const QString &keyFile) {
+                    if (m_state != State::Connecting)
+                        return;
+                    QString how;
+                    switch (method) {
+                    case AuthMethod::Agent:
+                        how = tr("a key from ssh-agent");
+                        break;
+                    case AuthMethod::PublicKey:
+                        how = tr("the key %1").arg(keyFile);
+                        break;
+                    case AuthMethod::Password:
+                        how = tr("a password");
+                        break;
+                    case AuthMethod::KeyboardInteractive:
+                        how = tr("keyboard-interactive login");
+                        break;
+                    }
+                    Q_EMIT progress(Step::Auth,
+                                    tr("Authenticating as %1@%2 with %3…").arg(user, host, how));
+                });
     }
     stepSsh();
     return f;
 }
 
+bool ServerConnection::report(Step step, const QString &text) {
+    const quint64 attempt = m_attempt;
+    Q_EMIT progress(step, text);
+    return isCurrent(attempt); // a slot may have cancelled
+}
+
+void ServerConnection::cancelConnect() {
+    if (!m_connectPromise)
+        return;
+    ++m_attempt; // continuations of this attempt do nothing from now on
+    qCInfo(lcSsh) << "connecting to profile" << m_profile.name << "cancelled";
+    if (m_ssh) {
+        m_ssh->cancelConnect(); // atomic: the worker leaves a TCP/kex wait or a prompt at once
+        if (m_tunnelPort != 0)
+            m_ssh->stopLocalForward(m_tunnelPort);
+        m_ssh->disconnectFromHost();
+    }
+    m_tunnelPort = 0;
+    delete m_db;
+    m_db = nullptr;
+    m_endpoint = DbEndpoint{};
+    m_rememberDbPassword = false;
+    const Error e{QStringLiteral("connect.cancelled"),
+                  tr("Connecting to %1 was cancelled.").arg(m_profile.host),
+                  {}};
+    auto p = std::move(m_connectPromise);
+    setState(State::Disconnected, e);
+    p->addResult(Status(e));
+    p->finish();
+}
+
 void ServerConnection::disconnectFromServer() {
+    cancelConnect();
     if (m_db)
         m_db->close();
     if (m_ssh)
         m_ssh->disconnectFromHost();
-    if (m_connectPromise)
-        fail(Error{QStringLiteral("session.cancelled"), tr("Connecting was cancelled."), {}});
     setState(State::Disconnected);
 }
 
 void ServerConnection::stepSsh() {
-    Q_EMIT progress(Step::Ssh, tr("Connecting to %1…").arg(m_profile.host));
-    m_ssh->connectToHost().then(this, [this](Status st) {
-        if (!m_connectPromise)
+    if (!report(Step::Resolving, tr("Connecting to %1…").arg(m_profile.host)))
+        return;
+    m_ssh->connectToHost().then(this, [this, attempt = m_attempt](Status st) {
+        if (!isCurrent(attempt))
             return;
         if (st.ok())
-            return stepDbPassword();
+            return stepDetect();
         if (st.error().code == QLatin1String("ssh.hostkey.unknown"))
             return stepHostKey();
         fail(st.error());
@@ -188,7 +283,8 @@ void ServerConnection::stepSsh() {
 
 void ServerConnection::stepHostKey() {
     const HostKeyInfo key = m_ssh->pendingHostKey();
-    Q_EMIT progress(Step::HostKey, tr("Checking the identity of %1…").arg(key.hostPort()));
+    if (!report(Step::HostKey, tr("Checking the identity of %1…").arg(key.hostPort())))
+        return;
     if (!m_prompter) {
         fail(HostKeyPolicy::decide(KnownHostState::Unknown, key).error);
         return;
@@ -196,9 +292,9 @@ void ServerConnection::stepHostKey() {
     QPointer<ServerConnection> self = this;
     m_prompter->confirmHostKey(
         key, HostKeyPolicy::decide(KnownHostState::Unknown, key).error.message,
-        [self, key](bool trust) {
-            QMetaObject::invokeMethod(self.data(), [self, key, trust] {
-                if (!self || !self->m_connectPromise)
+        [self, key, attempt = m_attempt](bool trust) {
+            QMetaObject::invokeMethod(self.data(), [self, key, trust, attempt] {
+                if (!self || !self->isCurrent(attempt))
                     return;
                 if (!trust) {
                     self->m_ssh->disconnectFromHost();
@@ -209,12 +305,12 @@ void ServerConnection::stepHostKey() {
                                      {}});
                     return;
                 }
-                self->m_ssh->trustHostKey().then(self.data(), [self](Status st) {
-                    if (!self || !self->m_connectPromise)
+                self->m_ssh->trustHostKey().then(self.data(), [self, attempt](Status st) {
+                    if (!self || !self->isCurrent(attempt))
                         return;
                     if (!st.ok())
                         return self->fail(st.error());
-                    self->stepDbPassword();
+                    self->stepDetect();
                 });
             });
         });
@@ -252,30 +348,54 @@ QFuture<Result<QByteArray>> ServerConnection::readPrivilegedFile(const QString &
     return f;
 }
 
+void ServerConnection::stepDetect() {
+    if (m_profile.flavourConfirmed || m_profile.flavour == ServerFlavour::Lab)
+        return stepDbPassword();
+    m_ssh->runCommand(ServerDetection::probeCommand())
+        .then(this, [this, attempt = m_attempt](Result<CommandOutput> r) {
+            if (!isCurrent(attempt))
+                return;
+            if (!r.ok() || r->exitStatus != 0) {
+                // Not worth failing the connect: the admin can still set the flavour by hand.
+                qCWarning(lcSsh) << "server detection failed for profile" << m_profile.name
+                                 << (r.ok() ? QString::number(r->exitStatus) : r.error().code);
+            } else {
+                m_detected = ServerDetection::fromProbeOutput(r->stdOut, m_profile.flavour);
+                qCInfo(lcSsh) << "detected" << m_detected->summary << "flavour"
+                              << flavourKey(m_detected->flavour) << "missing"
+                              << m_detected->missingPaths;
+                Q_EMIT serverDetected(*m_detected);
+            }
+            stepDbPassword();
+        });
+}
+
 void ServerConnection::stepDbPassword() {
-    Q_EMIT progress(Step::DbPassword, tr("Getting the database password…"));
+    if (!report(Step::DbPassword, tr("Getting the database password…")))
+        return;
     m_endpoint = DbEndpoint{};
     m_endpoint.user = m_profile.dbUser;
     m_endpoint.database = m_profile.dbName;
     if (m_profile.dbCredentials == DbCredentialSource::ServerFile) {
-        readPrivilegedFile(m_profile.dbCredentialsFile).then(this, [this](Result<QByteArray> r) {
-            if (!m_connectPromise)
-                return;
-            if (!r.ok())
-                return fail(r.error());
-            Result<MyCnfCredentials> c = MyCnf::parse(r.value(), m_profile.dbCredentialsFile);
-            if (!c.ok())
-                return fail(c.error());
-            if (!c->user.isEmpty())
-                m_endpoint.user = c->user;
-            m_endpoint.password = c->password;
-            stepTunnel();
-        });
+        readPrivilegedFile(m_profile.dbCredentialsFile)
+            .then(this, [this, attempt = m_attempt](Result<QByteArray> r) {
+                if (!isCurrent(attempt))
+                    return;
+                if (!r.ok())
+                    return fail(r.error());
+                Result<MyCnfCredentials> c = MyCnf::parse(r.value(), m_profile.dbCredentialsFile);
+                if (!c.ok())
+                    return fail(c.error());
+                if (!c->user.isEmpty())
+                    m_endpoint.user = c->user;
+                m_endpoint.password = c->password;
+                stepTunnel();
+            });
         return;
     }
     m_secrets->read(m_profile.name, SecretStore::dbPasswordKind())
-        .then(this, [this](SecretLookup l) {
-            if (!m_connectPromise)
+        .then(this, [this, attempt = m_attempt](SecretLookup l) {
+            if (!isCurrent(attempt))
                 return;
             if (l.found()) {
                 m_endpoint.password = l.secret;
@@ -299,13 +419,15 @@ void ServerConnection::askDbPassword(int attempt) {
     req.mayRemember = !m_secrets->knownUnavailable();
     req.prompt = tr("Password of the database user %1:").arg(m_endpoint.user);
     QPointer<ServerConnection> self = this;
-    m_prompter->askSecret(req, [self, attempt](std::optional<SecretAnswer> a) {
-        QMetaObject::invokeMethod(self.data(), [self, attempt, a] {
-            if (!self || !self->m_connectPromise)
+    m_prompter->askSecret(req, [self, attempt, current = m_attempt](std::optional<SecretAnswer> a) {
+        QMetaObject::invokeMethod(self.data(), [self, attempt, current, a] {
+            if (!self || !self->isCurrent(current))
                 return;
             if (!a)
-                return self->fail(Error{
-                    QStringLiteral("session.cancelled"), tr("Connecting was cancelled."), {}});
+                return self->fail(
+                    Error{QStringLiteral("connect.cancelled"),
+                          tr("Connecting to %1 was cancelled.").arg(self->m_profile.host),
+                          {}});
             self->m_endpoint.password = a->secret;
             self->m_rememberDbPassword = a->remember;
             if (attempt == 1)
@@ -328,11 +450,15 @@ void ServerConnection::stepTunnel() {
         m_endpoint.port = m_tunnelPort;
         return stepDatabase(1);
     }
-    Q_EMIT progress(Step::Tunnel, tr("Opening the tunnel to the database…"));
+    if (!report(Step::Tunnel, tr("Opening the tunnel to the database…")))
+        return;
     m_ssh->startLocalForward(m_profile.dbHost, m_profile.dbPort)
-        .then(this, [this](Result<quint16> r) {
-            if (!m_connectPromise)
+        .then(this, [this, attempt = m_attempt](Result<quint16> r) {
+            if (!isCurrent(attempt)) {
+                if (r.ok() && m_ssh && r.value() != m_tunnelPort)
+                    m_ssh->stopLocalForward(r.value()); // cancelled meanwhile: not left open
                 return;
+            }
             if (!r.ok())
                 return fail(r.error());
             m_tunnelPort = r.value();
@@ -343,11 +469,12 @@ void ServerConnection::stepTunnel() {
 }
 
 void ServerConnection::stepDatabase(int attempt) {
-    Q_EMIT progress(Step::Database, tr("Opening the database %1…").arg(m_endpoint.database));
+    if (!report(Step::Database, tr("Opening the database %1…").arg(m_endpoint.database)))
+        return;
     if (!m_db)
         m_db = new DbWorker(this);
-    m_db->open(m_endpoint).then(this, [this, attempt](Status st) {
-        if (!m_connectPromise)
+    m_db->open(m_endpoint).then(this, [this, attempt, current = m_attempt](Status st) {
+        if (!isCurrent(current))
             return;
         if (st.ok()) {
             if (m_rememberDbPassword && m_profile.dbCredentials == DbCredentialSource::Keychain)
@@ -365,7 +492,8 @@ void ServerConnection::stepDatabase(int attempt) {
 }
 
 void ServerConnection::finishOk() {
-    Q_EMIT progress(Step::Done, tr("Connected."));
+    if (!report(Step::Done, tr("Connected.")))
+        return;
     setState(State::Connected);
     if (m_connectPromise) {
         auto p = std::move(m_connectPromise);

@@ -2,12 +2,15 @@
 
 #include "core/common/Result.h"
 #include "core/db/DbEndpoint.h"
+#include "core/profiles/ServerDetection.h"
 #include "core/profiles/ServerProfile.h"
 #include "core/ssh/SshTypes.h"
 
 #include <QFuture>
 #include <QObject>
 #include <QPointer>
+
+#include <optional>
 
 namespace maildeck {
 
@@ -37,12 +40,24 @@ class KeychainPrompter;
 // A dropped SSH connection is reported (stateChanged(ConnectionLost, error)); the next operation
 // reconnects SSH (state back to Connected), and the DbWorker reopens its connection through the
 // same local port. The Prompter must live in this object's thread (the GUI thread).
+//
+// Progress: progress(step, text) at each Step — Resolving (name lookup, TCP connect, key
+// exchange), HostKey (checking it; again when the person is asked to trust it), Auth (once per
+// login method tried, "as user@host with …"), DbPassword, Tunnel, Database, Done.
+// cancelConnect() stops a connect at any step: the future finishes with "connect.cancelled", the
+// SSH session is closed, the tunnel stopped, no DbWorker is left; connectToServer() works again.
+//
+// Flavour: when the profile's flavour is not confirmed (ServerProfile::flavourConfirmed false,
+// and not the lab flavour), one command after login reads /etc/os-release, `uname -s` and which
+// of the usual log and config paths exist; the result is detectedServer() and serverDetected().
+// The profile is not changed: the UI shows the result, the admin accepts or corrects it and the
+// UI saves the profile with flavourConfirmed = true.
 class ServerConnection : public QObject {
     Q_OBJECT
 public:
     enum class State { Disconnected, Connecting, Connected, Failed, ConnectionLost };
     Q_ENUM(State)
-    enum class Step { Ssh, HostKey, DbPassword, Tunnel, Database, Done };
+    enum class Step { Resolving, HostKey, Auth, DbPassword, Tunnel, Database, Done };
     Q_ENUM(Step)
 
     ServerConnection(const ServerProfile &profile, Prompter *prompter, QObject *parent = nullptr);
@@ -55,6 +70,8 @@ public:
     void setSecretStore(SecretStore *store);
 
     QFuture<Status> connectToServer();
+    // Stops connectToServer() in progress (no-op otherwise); see above.
+    void cancelConnect();
     void disconnectFromServer();
 
     State state() const { return m_state; }
@@ -63,6 +80,8 @@ public:
     SshSession *ssh() const { return m_ssh; }           // valid after connectToServer() was called
     DbWorker *db() const { return m_db; }               // valid once Connected
     quint16 tunnelPort() const { return m_tunnelPort; } // Tunnel route: the local port
+    // The OS detection of this connect (set before Step::DbPassword), when it ran.
+    const std::optional<DetectedServer> &detectedServer() const { return m_detected; }
 
     // Reads a file on the server as root when needed (direct for root, sudo otherwise).
     QFuture<Result<QByteArray>> readPrivilegedFile(const QString &path);
@@ -70,12 +89,17 @@ public:
 Q_SIGNALS:
     void stateChanged(maildeck::ServerConnection::State state, const maildeck::Error &error);
     void progress(maildeck::ServerConnection::Step step, const QString &text);
+    // The OS detection finished (only for profiles whose flavour is not confirmed yet).
+    void serverDetected(const maildeck::DetectedServer &server);
 
 private:
     void setState(State state, const Error &error = {});
     void fail(const Error &error);
     void stepSsh();
     void stepHostKey();
+    void stepDetect();
+    bool report(Step step, const QString &text); // false: cancelled meanwhile
+    bool isCurrent(quint64 attempt) const { return m_connectPromise && attempt == m_attempt; }
     void stepDbPassword();
     void askDbPassword(int attempt);
     void stepTunnel();
@@ -94,6 +118,8 @@ private:
     DbEndpoint m_endpoint;
     bool m_rememberDbPassword = false;
     quint16 m_tunnelPort = 0;
+    quint64 m_attempt = 0; // bumped by each connect and cancel: late continuations are ignored
+    std::optional<DetectedServer> m_detected;
     std::shared_ptr<QPromise<Status>> m_connectPromise;
 };
 

@@ -107,6 +107,20 @@ SshSession::SshSession(const SshConfig &config, Prompter *prompter, QObject *par
             Qt::QueuedConnection);
     connect(m_worker, &SshWorker::connectionLost, this, &SshSession::connectionLost,
             Qt::QueuedConnection);
+    connect(m_worker, &SshWorker::checkingHostKey, this, &SshSession::checkingHostKey,
+            Qt::QueuedConnection);
+    connect(
+        m_worker, &SshWorker::authenticating, this,
+        [this](const QString &user, const QString &host, int method, const QString &keyFile) {
+            Q_EMIT authenticating(user, host, AuthMethod(method), keyFile);
+        },
+        Qt::QueuedConnection);
+    connect(
+        m_worker, &SshWorker::secretAccepted, this,
+        [this](int kind, const QString &keyFile) {
+            Q_EMIT secretAccepted(SecretRequest::Kind(kind), keyFile);
+        },
+        Qt::QueuedConnection);
     m_thread->start();
 }
 
@@ -149,7 +163,9 @@ QFuture<Status> SshSession::connectToHost() {
     auto promise = std::make_shared<QPromise<Status>>();
     promise->start();
     QFuture<Status> f = promise->future();
-    post([w = m_worker, promise] { w->connectToHost(promise); });
+    post([w = m_worker, promise, attempt = ++m_connectAttempt] {
+        w->connectToHost(promise, attempt);
+    });
     return f;
 }
 
@@ -162,8 +178,15 @@ QFuture<Status> SshSession::trustHostKey() {
     auto promise = std::make_shared<QPromise<Status>>();
     promise->start();
     QFuture<Status> f = promise->future();
-    post([w = m_worker, promise] { w->trustHostKey(promise); });
+    post([w = m_worker, promise, attempt = ++m_connectAttempt] {
+        w->trustHostKey(promise, attempt);
+    });
     return f;
+}
+
+void SshSession::cancelConnect() {
+    // Atomic, seen by the worker while it is busy in the connect loop or waiting for a prompt.
+    m_shared->connectCancelledUpTo.store(m_connectAttempt);
 }
 
 void SshSession::disconnectFromHost() {
@@ -280,11 +303,14 @@ RemoteFileInfo toInfo(sftp_attributes a, const QString &name) {
 }
 } // namespace
 
-QFuture<Result<QByteArray>> SshSession::readFile(const QString &path, qint64 maxBytes) {
+QFuture<Result<QByteArray>> SshSession::readFile(const QString &path, qint64 maxBytes,
+                                                 const CancelToken &cancel) {
     return postJob<Result<QByteArray>>(
         m_worker,
-        [path, maxBytes](SshWorker &w,
-                         const std::function<bool()> &cancelled) -> Result<QByteArray> {
+        [path, maxBytes, cancel](SshWorker &w,
+                                 const std::function<bool()> &cancelled) -> Result<QByteArray> {
+            if (cancel.isCancelled())
+                return Error{QStringLiteral("ssh.cancelled"), tr("Reading was cancelled."), {}};
             Result<sftp_session> s = w.sftp();
             if (!s.ok())
                 return s.error();
@@ -295,7 +321,7 @@ QFuture<Result<QByteArray>> SshSession::readFile(const QString &path, qint64 max
             QByteArray data;
             char buf[32 * 1024];
             for (;;) {
-                if (cancelled()) {
+                if (cancelled() || cancel.isCancelled()) {
                     sftp_close(file);
                     return Error{QStringLiteral("ssh.cancelled"), tr("Reading was cancelled."), {}};
                 }
@@ -320,10 +346,13 @@ QFuture<Result<QByteArray>> SshSession::readFile(const QString &path, qint64 max
         });
 }
 
-QFuture<Status> SshSession::writeFile(const QString &path, const QByteArray &data, quint32 mode) {
+QFuture<Status> SshSession::writeFile(const QString &path, const QByteArray &data, quint32 mode,
+                                      const CancelToken &cancel) {
     return postJob<Status>(
         m_worker,
-        [path, data, mode](SshWorker &w, const std::function<bool()> &cancelled) -> Status {
+        [path, data, mode, cancel](SshWorker &w, const std::function<bool()> &cancelled) -> Status {
+            if (cancel.isCancelled())
+                return Error{QStringLiteral("ssh.cancelled"), tr("Writing was cancelled."), {}};
             Result<sftp_session> s = w.sftp();
             if (!s.ok())
                 return s.error();
@@ -334,7 +363,7 @@ QFuture<Status> SshSession::writeFile(const QString &path, const QByteArray &dat
                 return w.sftpError(tr("Writing"), path);
             qsizetype off = 0;
             while (off < data.size()) {
-                if (cancelled()) {
+                if (cancelled() || cancel.isCancelled()) {
                     sftp_close(file);
                     return Error{QStringLiteral("ssh.cancelled"), tr("Writing was cancelled."), {}};
                 }

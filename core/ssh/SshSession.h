@@ -1,7 +1,9 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/ssh/AuthPlan.h"
 #include "core/ssh/HostKey.h"
+#include "core/ssh/Prompter.h"
 #include "core/ssh/SshTypes.h"
 
 #include <QFuture>
@@ -72,6 +74,10 @@ public:
     QFuture<Status> connectToHost();
     HostKeyInfo pendingHostKey() const;
     QFuture<Status> trustHostKey();
+    // Stops the connectToHost()/trustHostKey() in progress (TCP, key exchange, a prompt, between
+    // login methods) within milliseconds: its future finishes with ssh.cancelled and the session
+    // is closed. A later connectToHost() or operation connects anew.
+    void cancelConnect();
     void disconnectFromHost();
 
     // Runs a shell command; collects its output.
@@ -87,9 +93,12 @@ public:
     QFuture<Result<quint16>> startLocalForward(const QString &remoteHost, quint16 remotePort);
     void stopLocalForward(quint16 localPort);
 
-    // SFTP as the SSH user (privileged files: runCommand with privileged = true).
-    QFuture<Result<QByteArray>> readFile(const QString &path, qint64 maxBytes = 256 * 1024 * 1024);
-    QFuture<Status> writeFile(const QString &path, const QByteArray &data, quint32 mode = 0644);
+    // SFTP as the SSH user (privileged files: runCommand with privileged = true). cancel stops a
+    // transfer at the next 32 KiB chunk with ssh.cancelled (a partly written file stays).
+    QFuture<Result<QByteArray>> readFile(const QString &path, qint64 maxBytes = 256 * 1024 * 1024,
+                                         const CancelToken &cancel = {});
+    QFuture<Status> writeFile(const QString &path, const QByteArray &data, quint32 mode = 0644,
+                              const CancelToken &cancel = {});
     QFuture<Result<RemoteFileInfo>> stat(const QString &path);
     QFuture<Status> rename(const QString &from, const QString &to); // replaces `to`
     QFuture<Status> remove(const QString &path);
@@ -101,6 +110,15 @@ Q_SIGNALS:
     // The connection broke (network, server restart, keepalive timeout). In-flight operations
     // fail with ssh.connection.lost; the next operation reconnects.
     void connectionLost(const maildeck::Error &error);
+    // While connecting (also a reconnect): the host key is being checked, then each login method
+    // is tried (keyFile: the key file for AuthMethod::PublicKey, else empty).
+    void checkingHostKey(const QString &hostPort, const QString &keyType,
+                         const QString &fingerprint);
+    void authenticating(const QString &user, const QString &host, maildeck::AuthMethod method,
+                        const QString &keyFile);
+    // A password, passphrase or sudo password from the Prompter was right (the server took it).
+    // Only then may it be remembered: a wrong one never goes to the keychain.
+    void secretAccepted(maildeck::SecretRequest::Kind kind, const QString &keyFile);
 
 private:
     friend class SshProcess;
@@ -119,6 +137,7 @@ private:
     QHash<quint64, QPointer<SshProcess>> m_processes;
     std::shared_ptr<struct SshShared> m_shared;
     std::atomic<quint64> m_nextId{1};
+    quint64 m_connectAttempt = 0; // numbers connectToHost()/trustHostKey() calls
 };
 
 } // namespace maildeck

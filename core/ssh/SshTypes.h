@@ -7,6 +7,9 @@
 #include <QMetaType>
 #include <QString>
 
+#include <atomic>
+#include <memory>
+
 namespace maildeck {
 
 struct ServerProfile;
@@ -49,11 +52,27 @@ struct CommandOutput {
     QString stderrText() const { return QString::fromUtf8(stdErr); }
 };
 
+// Stops a running SSH operation (a command, an SFTP read or write). Give a copy to the operation
+// (ExecOptions::cancel, readFile/writeFile), keep one, call cancel() from any thread: the operation
+// stops at its next poll or chunk and its future finishes with the error "ssh.cancelled". Copies
+// share one flag; a default-constructed token is a fresh one that nobody has cancelled.
+class CancelToken {
+public:
+    CancelToken()
+        : m_flag(std::make_shared<std::atomic<bool>>(false)) {}
+    void cancel() const { m_flag->store(true); }
+    bool isCancelled() const { return m_flag->load(); }
+
+private:
+    std::shared_ptr<std::atomic<bool>> m_flag;
+};
+
 struct ExecOptions {
     QByteArray stdinData;       // written to the command's stdin, then EOF (unless keepStdinOpen)
     bool keepStdinOpen = false; // SshProcess::write() feeds more
     bool privileged = false;    // run as root: direct for root, else sudo (asks once per session)
     int timeoutMs = 0;          // 0: none; else the command is cancelled after this time
+    CancelToken cancel;         // cancel(): the command is stopped, the result is ssh.cancelled
 };
 
 // A file or directory on the server (SFTP).

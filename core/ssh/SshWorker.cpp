@@ -8,10 +8,12 @@
 #include <QSocketNotifier>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QThread>
 
 #include <condition_variable>
 #include <fcntl.h>
 #include <mutex>
+#include <poll.h>
 
 namespace maildeck {
 
@@ -144,15 +146,61 @@ void SshWorker::freeSession() {
 // ---------------------------------------------------------------------------------------------
 // Connecting
 
-void SshWorker::connectToHost(std::shared_ptr<QPromise<Status>> promise) {
+void SshWorker::connectToHost(std::shared_ptr<QPromise<Status>> promise, quint64 attempt) {
     m_cancelPrompt = false;
-    Status st = connectSteps();
-    if (promise->isCanceled() && st.ok()) {
+    m_connectAttempt = attempt;
+    Status st = connectCancelled() ? Status(cancelledError()) : connectSteps();
+    const bool cancelled = promise->isCanceled() || connectCancelled();
+    m_connectAttempt = 0;
+    if (cancelled) {
+        // Nothing stays half open: no session, no host key waiting for trust.
         disconnectFromHost();
-        st = Error{QStringLiteral("ssh.cancelled"), tr("Connecting was cancelled."), {}};
+        st = cancelledError();
     }
     promise->addResult(st);
     promise->finish();
+}
+
+bool SshWorker::connectCancelled() const {
+    return m_connectAttempt != 0 && m_connectAttempt <= m_shared->connectCancelledUpTo.load();
+}
+
+Error SshWorker::cancelledError() const {
+    return Error{QStringLiteral("ssh.cancelled"), tr("Connecting was cancelled."), {}};
+}
+
+// TCP connect and key exchange, non-blocking so that a cancel is noticed within milliseconds (a
+// blocking ssh_connect() waits the whole timeout on a server that accepts and says nothing).
+Status SshWorker::connectTcp(const QString &hostName, unsigned int port) {
+    ssh_set_blocking(m_session, 0);
+    QElapsedTimer timer;
+    timer.start();
+    const qint64 limitMs = qint64(m_config.timeoutSeconds) * 1000;
+    int rc = SSH_AGAIN;
+    while ((rc = ssh_connect(m_session)) == SSH_AGAIN) {
+        if (connectCancelled())
+            return cancelledError();
+        if (limitMs > 0 && timer.elapsed() > limitMs)
+            return Error{
+                QStringLiteral("ssh.connect"),
+                tr("ssh: connect to host %1 port %2: Connection timed out").arg(hostName).arg(port),
+                {}};
+        const socket_t fd = ssh_get_fd(m_session);
+        if (fd != SSH_INVALID_SOCKET) {
+            pollfd p{fd, POLLIN, 0};
+            ::poll(&p, 1, 20);
+        } else {
+            QThread::msleep(5);
+        }
+    }
+    ssh_set_blocking(m_session, 1);
+    if (rc != SSH_OK)
+        return sshError(QStringLiteral("ssh.connect"),
+                        tr("ssh: connect to host %1 port %2: %3")
+                            .arg(hostName)
+                            .arg(port)
+                            .arg(QString::fromUtf8(ssh_get_error(m_session))));
+    return {};
 }
 
 Status SshWorker::connectSteps() {
@@ -203,15 +251,10 @@ Status SshWorker::connectSteps() {
     ssh_options_get_port(m_session, &effPort);
 
     qCInfo(lcSsh) << "connecting to" << hostName << "port" << effPort;
-    if (ssh_connect(m_session) != SSH_OK) {
-        Error e = sshError(QStringLiteral("ssh.connect"),
-                           tr("ssh: connect to host %1 port %2: %3")
-                               .arg(hostName)
-                               .arg(effPort)
-                               .arg(QString::fromUtf8(ssh_get_error(m_session))));
+    if (Status c = connectTcp(hostName, effPort); !c.ok()) {
         freeSession();
         setState(SshState::Failed);
-        return e;
+        return c;
     }
     char *effUser = nullptr;
     ssh_options_get(m_session, SSH_OPTIONS_USER, &effUser);
@@ -226,6 +269,11 @@ Status SshWorker::connectSteps() {
     m_hostKey.host = hostName;
     m_hostKey.port = quint16(effPort);
     m_hostKey.knownHostsFile = knownHosts;
+    if (connectCancelled()) {
+        freeSession();
+        setState(SshState::Failed);
+        return cancelledError();
+    }
     Status st = checkHostKey();
     if (!st.ok()) {
         if (st.error().code != QLatin1String("ssh.hostkey.unknown")) {
@@ -262,6 +310,7 @@ Status SshWorker::checkHostKey() {
     }
     m_hostKey.keyType = QString::fromLatin1(ssh_key_type_to_char(ssh_key_type(key)));
     ssh_key_free(key);
+    Q_EMIT checkingHostKey(m_hostKey.hostPort(), m_hostKey.keyType, m_hostKey.fingerprint);
 
     KnownHostState state = KnownHostState::Error;
     switch (ssh_session_is_known_server(m_session)) {
@@ -301,8 +350,14 @@ Status SshWorker::checkHostKey() {
     return d.error;
 }
 
-void SshWorker::trustHostKey(std::shared_ptr<QPromise<Status>> promise) {
+void SshWorker::trustHostKey(std::shared_ptr<QPromise<Status>> promise, quint64 attempt) {
+    m_connectAttempt = attempt;
     auto done = [&](Status st) {
+        if (promise->isCanceled() || connectCancelled()) {
+            disconnectFromHost();
+            st = cancelledError();
+        }
+        m_connectAttempt = 0;
         promise->addResult(st);
         promise->finish();
     };
@@ -376,7 +431,7 @@ Status SshWorker::ensureConnected() {
 // Authentication
 
 std::optional<SecretAnswer> SshWorker::ask(SecretRequest request) {
-    if (!m_prompter || m_cancelPrompt)
+    if (!m_prompter || m_cancelPrompt || connectCancelled())
         return std::nullopt;
     request.profileName = m_config.profileName;
     std::shared_ptr<PromptState> state;
@@ -398,7 +453,7 @@ std::optional<SecretAnswer> SshWorker::ask(SecretRequest request) {
     std::unique_lock lock(state->mutex);
     while (!state->done) {
         state->cv.wait_for(lock, std::chrono::milliseconds(50));
-        if (m_cancelPrompt && !state->done)
+        if ((m_cancelPrompt || connectCancelled()) && !state->done)
             return std::nullopt;
     }
     return state->answer;
@@ -445,8 +500,12 @@ Status SshWorker::authenticate() {
         const QList<AuthMethod> steps = AuthPlan::steps(methods, agent, !existing.isEmpty());
         bool partial = false;
         for (AuthMethod step : steps) {
+            if (connectCancelled())
+                return cancelledError();
             if (m_cancelPrompt)
                 return Error{QStringLiteral("ssh.auth.cancelled"), tr("Login was cancelled."), {}};
+            if (step != AuthMethod::PublicKey)
+                Q_EMIT authenticating(m_user, m_hostKey.host, int(step), {});
             Status st;
             switch (step) {
             case AuthMethod::Agent: {
@@ -459,6 +518,9 @@ Status SshWorker::authenticate() {
             }
             case AuthMethod::PublicKey:
                 for (const QString &file : existing) {
+                    if (connectCancelled())
+                        return cancelledError();
+                    Q_EMIT authenticating(m_user, m_hostKey.host, int(step), file);
                     bool tried = false;
                     st = authWithKeyFile(file, &tried);
                     if (st.ok())
@@ -559,10 +621,12 @@ Status SshWorker::authWithKeyFile(const QString &path, bool *tried) {
             a->secret.fill(QChar(0));
             rc = ssh_pki_import_privkey_file(file.constData(), pass.constData(), nullptr, nullptr,
                                              &priv);
-            if (rc == SSH_OK)
+            if (rc == SSH_OK) {
                 m_passphrases[path] = pass;
-            else
+                Q_EMIT secretAccepted(int(SecretRequest::Kind::KeyPassphrase), path);
+            } else {
                 wipe(pass);
+            }
         }
         if (rc != SSH_OK)
             return next;
@@ -600,6 +664,7 @@ Status SshWorker::authPassword(int methods) {
         const int rc = ssh_userauth_password(m_session, nullptr, pw.constData());
         if (rc == SSH_AUTH_SUCCESS || rc == SSH_AUTH_PARTIAL) {
             m_password = pw;
+            Q_EMIT secretAccepted(int(SecretRequest::Kind::Password), {});
             return rc == SSH_AUTH_SUCCESS
                        ? Status{}
                        : Status{Error{QStringLiteral("ssh.auth.partial"), {}, {}}};
@@ -659,6 +724,8 @@ Status SshWorker::authKeyboardInteractive(int methods) {
             }
             rc = ssh_userauth_kbdint(m_session, nullptr, nullptr);
         }
+        if ((rc == SSH_AUTH_SUCCESS || rc == SSH_AUTH_PARTIAL) && !m_password.isEmpty())
+            Q_EMIT secretAccepted(int(SecretRequest::Kind::Password), {});
         if (rc == SSH_AUTH_SUCCESS)
             return {};
         if (rc == SSH_AUTH_PARTIAL)
@@ -727,9 +794,29 @@ void SshWorker::pump() {
 
 void SshWorker::pumpExec() {
     char *buf = m_buffer.data();
+    const Error cancelled{QStringLiteral("ssh.cancelled"), tr("The command was cancelled."), {}};
+    for (auto it = m_pendingExecs.begin(); it != m_pendingExecs.end();) {
+        auto next = std::next(it);
+        if (it->options.cancel.isCancelled()) {
+            PendingExec p = std::move(*it);
+            m_pendingExecs.erase(it);
+            if (p.promise) {
+                p.promise->addResult(Result<CommandOutput>(cancelled));
+                p.promise->finish();
+            } else {
+                Q_EMIT processEvent(p.id, Failed, {}, -1, cancelled);
+            }
+        }
+        it = next;
+    }
     for (auto it = m_execs.begin(); it != m_execs.end();) {
         ExecOp &op = *it;
         auto next = std::next(it);
+        if (op.cancel.isCancelled()) {
+            finishExec(it, &cancelled);
+            it = next;
+            continue;
+        }
         if (op.promise && op.promise->isCanceled()) {
             const Error e{QStringLiteral("ssh.cancelled"), tr("The command was cancelled."), {}};
             finishExec(it, &e);
@@ -940,6 +1027,8 @@ void SshWorker::startExec(quint64 id, const QString &command, const ExecOptions 
         promise->finish();
         return;
     }
+    if (options.cancel.isCancelled())
+        return fail(Error{QStringLiteral("ssh.cancelled"), tr("The command was cancelled."), {}});
     if (m_execs.size() >= kMaxExecChannels) {
         m_pendingExecs.push_back(PendingExec{id, command, options, promise});
         return;
@@ -992,6 +1081,7 @@ void SshWorker::startExec(quint64 id, const QString &command, const ExecOptions 
         op.channel = ch;
         op.promise = promise;
         op.timeoutMs = options.timeoutMs;
+        op.cancel = options.cancel;
         op.started.start();
         m_execs.push_back(std::move(op));
         armIo();
@@ -1155,6 +1245,7 @@ Status SshWorker::ensureSudo(Sudo::Mode *mode) {
         o = Sudo::classify(check->exitStatus, check->stdErr);
         if (o == Sudo::Outcome::Ran) {
             m_sudoPassword = pw;
+            Q_EMIT secretAccepted(int(SecretRequest::Kind::SudoPassword), {});
             m_sudoMode = int(Sudo::Mode::WithPassword);
             *mode = Sudo::Mode::WithPassword;
             return {};

@@ -36,6 +36,9 @@ struct SshShared {
     QMutex mutex;
     HostKeyInfo pendingHostKey;
     QString remoteUser;
+    // Connect attempts are numbered (1, 2, …) by SshSession; cancelConnect() stores the number of
+    // the latest one here, and every attempt up to it stops at its next poll.
+    std::atomic<quint64> connectCancelledUpTo{0};
 };
 
 class SshWorker : public QObject {
@@ -46,8 +49,9 @@ public:
     SshWorker(const SshConfig &config, Prompter *prompter, std::shared_ptr<SshShared> shared);
     ~SshWorker() override;
 
-    void connectToHost(std::shared_ptr<QPromise<Status>> promise);
-    void trustHostKey(std::shared_ptr<QPromise<Status>> promise);
+    // attempt: the number SshSession gave this connect (see SshShared::connectCancelledUpTo).
+    void connectToHost(std::shared_ptr<QPromise<Status>> promise, quint64 attempt);
+    void trustHostKey(std::shared_ptr<QPromise<Status>> promise, quint64 attempt);
     void disconnectFromHost(const Error &reason = {});
     void shutdown();
     void cancelPrompts() { m_cancelPrompt = true; }
@@ -74,6 +78,14 @@ Q_SIGNALS:
     void processEvent(quint64 id, int kind, const QByteArray &data, int exitStatus,
                       const maildeck::Error &error);
     void connectionLost(const maildeck::Error &error);
+    // While connecting: the server's host key is being checked; then each login method tried
+    // (method: an AuthMethod value; keyFile: for AuthMethod::PublicKey).
+    void checkingHostKey(const QString &hostPort, const QString &keyType,
+                         const QString &fingerprint);
+    void authenticating(const QString &user, const QString &host, int method,
+                        const QString &keyFile);
+    // A secret the person gave proved right (kind: SecretRequest::Kind; keyFile: passphrases).
+    void secretAccepted(int kind, const QString &keyFile);
 
 private:
     struct ExecOp {
@@ -83,6 +95,7 @@ private:
         CommandOutput output;
         QElapsedTimer started;
         int timeoutMs = 0;
+        CancelToken cancel;
         bool stdoutEof = false;
         bool stderrEof = false;
     };
@@ -99,6 +112,9 @@ private:
     };
 
     Status connectSteps();
+    Status connectTcp(const QString &hostName, unsigned int port);
+    bool connectCancelled() const;
+    Error cancelledError() const;
     Status checkHostKey();
     Status authenticate();
     Status authWithKeyFile(const QString &path, bool *tried);
@@ -132,6 +148,7 @@ private:
     SshState m_state = SshState::Disconnected;
     bool m_everAuthenticated = false;
     bool m_shuttingDown = false;
+    quint64 m_connectAttempt = 0; // of the connectToHost()/trustHostKey() running; 0: none
     QString m_user;
     HostKeyInfo m_hostKey; // the key of the current/last connection
     QByteArray m_password; // secrets given in this session (memory only)

@@ -4,23 +4,24 @@
 <context>
     <name>AliasRepository</name>
     <message>
-        <location filename="../../core/db/AliasRepository.cpp" line="+61"/>
+        <location filename="../../core/db/AliasRepository.cpp" line="+63"/>
         <source>check the domain</source>
         <translation>ドメインの確認</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>read the alias %1</source>
         <translation>エイリアス %1 の読み込み</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+342"/>
+        <location line="+348"/>
+        <location line="+89"/>
         <source>The alias %1</source>
         <translation>エイリアス %1</translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location line="-415"/>
         <source>read the forwarding of %1</source>
         <translation>%1 の転送設定の読み込み</translation>
     </message>
@@ -36,13 +37,13 @@
     </message>
     <message>
         <location line="+23"/>
-        <location line="+197"/>
-        <location line="+304"/>
+        <location line="+203"/>
+        <location line="+370"/>
         <source>The domain %1 does not exist on this server.</source>
         <translation>ドメイン %1 はこのサーバーに存在しません。</translation>
     </message>
     <message>
-        <location line="-481"/>
+        <location line="-553"/>
         <source>check the address</source>
         <translation>アドレスの確認</translation>
     </message>
@@ -62,7 +63,7 @@
         <translation>%1 のエイリアス一覧の取得</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+119"/>
         <location line="+63"/>
         <source>Unknown access policy &quot;%1&quot;.</source>
         <translation>不明なアクセスポリシー「%1」です。</translation>
@@ -74,12 +75,12 @@
     </message>
     <message>
         <location line="+20"/>
-        <location line="+200"/>
+        <location line="+266"/>
         <source>The address %1 is already in use (by a mailbox, an alias, a forwarding or a mailing list).</source>
         <translation>アドレス %1 は既に使用されています（メールボックス、エイリアス、転送、メーリングリストのいずれか）。</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-256"/>
         <source>The domain %1 already has %2 of at most %3 aliases.</source>
         <translation>ドメイン %1 のエイリアスは既に %2 個あります（上限 %3 個）。</translation>
     </message>
@@ -101,7 +102,18 @@
         <translation>エイリアス %1 の変更</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+70"/>
+        <location line="+7"/>
+        <source>Moderator &quot;%1&quot;: %2</source>
+        <translation>モデレーター「%1」: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>change the moderators of %1</source>
+        <translation>%1 のモデレーターを変更</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>delete the alias %1</source>
         <translation>エイリアス %1 の削除</translation>
     </message>
@@ -1210,7 +1222,7 @@
 <context>
     <name>DomainRepository</name>
     <message>
-        <location filename="../../core/db/DomainRepository.cpp" line="+155"/>
+        <location filename="../../core/db/DomainRepository.cpp" line="+160"/>
         <source>count the rows of %1</source>
         <translation>%1 の行数の取得</translation>
     </message>
@@ -1235,7 +1247,7 @@
         <translation>ドメイン一覧の取得</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <location line="+116"/>
         <source>read the domain</source>
         <translation>ドメインの読み込み</translation>
@@ -1366,6 +1378,29 @@
     </message>
 </context>
 <context>
+    <name>IredadminSettings</name>
+    <message>
+        <location filename="../../core/session/IredadminSettings.cpp" line="+74"/>
+        <source>%1 does not set DEFAULT_PASSWORD_SCHEME, so iRedAdmin uses SSHA. MailDeck does not write that weak scheme and uses SSHA512 for new passwords.</source>
+        <translation>%1 に DEFAULT_PASSWORD_SCHEME の設定がないため、iRedAdmin は SSHA を使います。MailDeck はこの弱い方式では書き込まず、新しいパスワードには SSHA512 を使います。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The server&apos;s DEFAULT_PASSWORD_SCHEME is &quot;%1&quot;, which MailDeck does not write; new passwords are hashed with SSHA512.</source>
+        <translation>サーバーの DEFAULT_PASSWORD_SCHEME は「%1」ですが、MailDeck はこの方式に対応していません。新しいパスワードは SSHA512 でハッシュ化します。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>iRedAdmin&apos;s settings.py was not found on the server (%1); new passwords are hashed with SSHA512, iRedMail&apos;s default.</source>
+        <translation>サーバーに iRedAdmin の settings.py が見つかりません (%1)。新しいパスワードは iRedMail の既定である SSHA512 でハッシュ化します。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Could not read iRedAdmin&apos;s settings (%1); new passwords are hashed with SSHA512.</source>
+        <translation>iRedAdmin の設定を読み取れませんでした (%1)。新しいパスワードは SSHA512 でハッシュ化します。</translation>
+    </message>
+</context>
+<context>
     <name>ListSettings</name>
     <message>
         <location filename="../../core/lists/ListSettings.cpp" line="+127"/>
@@ -1461,7 +1496,7 @@
 <context>
     <name>MailboxRepository</name>
     <message>
-        <location filename="../../core/db/MailboxRepository.cpp" line="+136"/>
+        <location filename="../../core/db/MailboxRepository.cpp" line="+162"/>
         <source>read the forwardings</source>
         <translation>転送設定の読み込み</translation>
     </message>
@@ -1492,12 +1527,12 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+193"/>
+        <location line="+195"/>
         <source>The quota must be 0 (unlimited) or a number of megabytes.</source>
         <translation>容量制限は 0（無制限）またはメガバイト数で指定してください。</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-190"/>
         <source>The quota may be at most %1 MB in this domain.</source>
         <translation>このドメインの容量制限は最大 %1 MB です。</translation>
     </message>
@@ -1508,13 +1543,13 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+233"/>
+        <location line="+235"/>
         <location line="+165"/>
         <source>The password is empty.</source>
         <translation>パスワードが空です。</translation>
     </message>
     <message>
-        <location line="-393"/>
+        <location line="-395"/>
         <source>The password must have at least %1 characters.</source>
         <translation>パスワードは %1 文字以上にしてください。</translation>
     </message>
@@ -1525,36 +1560,38 @@
     </message>
     <message>
         <location line="+14"/>
-        <location line="+151"/>
+        <location line="+153"/>
         <source>Unknown mail service &quot;%1&quot;.</source>
         <translation>不明なメールサービス「%1」です。</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-105"/>
         <location line="+12"/>
         <source>The address %1 already exists.</source>
         <translation>アドレス %1 は既に存在します。</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+30"/>
-        <location line="+59"/>
+        <location line="+31"/>
+        <location line="+60"/>
         <location line="+2"/>
+        <location line="+259"/>
+        <location line="+18"/>
         <source>The mailbox %1</source>
         <translation>メールボックス %1</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-360"/>
         <source>list the mailboxes</source>
         <translation>メールボックス一覧の取得</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>read the mailbox</source>
         <translation>メールボックスの読み込み</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>change the mailbox %1</source>
         <translation>メールボックス %1 の変更</translation>
     </message>
@@ -1598,16 +1635,31 @@
         <source>The quota &quot;%1&quot; is not a number of megabytes (0 = unlimited).</source>
         <translation>容量制限「%1」がメガバイト数ではありません（0 = 無制限）。</translation>
     </message>
+    <message>
+        <location line="+34"/>
+        <source>read the password of %1</source>
+        <translation>%1 のパスワードの読み取り</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>restore the password of %1</source>
+        <translation>%1 のパスワードの復元</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The password of %1</source>
+        <translation>%1 のパスワード</translation>
+    </message>
 </context>
 <context>
     <name>MaildeckCli</name>
     <message>
-        <location filename="../../app/cli/CliCommands.cpp" line="+51"/>
+        <location filename="../../app/cli/CliSupport.cpp" line="+31"/>
         <source>Try &apos;maildeck-cli --help&apos;.</source>
         <translation>詳しくは &apos;maildeck-cli --help&apos; を参照してください。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../app/cli/CliCommands.cpp" line="+21"/>
         <source>SSH host name or address.</source>
         <translation>SSH のホスト名またはアドレス。</translation>
     </message>
@@ -1627,7 +1679,7 @@
         <translation>SSH の秘密鍵ファイル。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>known_hosts file (default ~/.ssh/known_hosts).</source>
         <translation>known_hosts ファイル（既定値 ~/.ssh/known_hosts）。</translation>
     </message>
@@ -1637,7 +1689,7 @@
         <translation>データベースへの経路: tunnel（既定値）または direct。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Database host as seen from the server (default 127.0.0.1).</source>
         <translation>サーバーから見たデータベースのホスト（既定値 127.0.0.1）。</translation>
     </message>
@@ -1647,22 +1699,22 @@
         <translation>データベースのポート（既定値 3306）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Database name (default vmail).</source>
         <translation>データベース名（既定値 vmail）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Database user (default vmailadmin).</source>
         <translation>データベースユーザー（既定値 vmailadmin）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Read the database password from this my.cnf-style file on the server.</source>
         <translation>サーバー上のこの my.cnf 形式のファイルからデータベースのパスワードを読み込みます。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Server flavour: debian, rhel, freebsd, openbsd or lab.</source>
         <translation>サーバーの種類: debian、rhel、freebsd、openbsd、lab のいずれか。</translation>
     </message>
@@ -1672,12 +1724,12 @@
         <translation>サーバー上のメールログのパス。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Postfix configuration directory on the server.</source>
         <translation>サーバー上の Postfix 設定ディレクトリ。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Path of dovecot.conf on the server.</source>
         <translation>サーバー上の dovecot.conf のパス。</translation>
     </message>
@@ -1687,17 +1739,17 @@
         <translation>サーバー上の Dovecot のログディレクトリ。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Path of iRedAPD&apos;s settings.py on the server.</source>
         <translation>サーバー上の iRedAPD の settings.py のパス。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>mlmmj list directory on the server.</source>
         <translation>サーバー上の mlmmj のリストディレクトリ。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Command that runs postfix on the server.</source>
         <translation>サーバー上で postfix を実行するコマンド。</translation>
     </message>
@@ -1707,17 +1759,17 @@
         <translation>サーバー上で dovecot を実行するコマンド。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>profile add takes exactly one profile name.</source>
         <translation>profile add にはプロファイル名を 1 つだけ指定してください。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Unknown flavour &apos;%1&apos;.</source>
         <translation>不明なサーバーの種類 &apos;%1&apos; です。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>--port must be a number from 1 to 65535.</source>
         <translation>--port には 1～65535 の数値を指定してください。</translation>
     </message>
@@ -1742,13 +1794,14 @@
         <translation>プロファイル &apos;%1&apos; を保存しました。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>profile show takes exactly one profile name.</source>
         <translation>profile show にはプロファイル名を 1 つだけ指定してください。</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+35"/>
+        <location filename="../../app/cli/CliConnection.cpp" line="+264"/>
         <source>No profile named &apos;%1&apos;.</source>
         <translation>プロファイル &apos;%1&apos; はありません。</translation>
     </message>
@@ -1783,17 +1836,102 @@
         <translation>サーバープロファイルを削除します。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
+        <source>Report the connection&apos;s progress on stderr.</source>
+        <translation>接続の進行状況を標準エラー出力に表示します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trust an unknown host key without asking (a changed key is always refused).</source>
+        <translation>未知のホスト鍵を確認なしで信頼します（変更された鍵は常に拒否されます）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read missing passwords and passphrases from FILE (lines kind=secret; kinds ssh-password, key-passphrase, sudo-password, db-password); only its owner may read it.</source>
+        <translation>キーチェーンにないパスワードとパスフレーズを FILE から読み込みます（各行は kind=secret、kind は ssh-password、key-passphrase、sudo-password、db-password のいずれか）。ファイルは所有者だけが読めるようにしてください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>exec: run the command as root (sudo unless the SSH user is root).</source>
+        <translation>exec: コマンドを root として実行します（SSH ユーザーが root でなければ sudo を使います）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>exec: do not pass stdin to the command (like ssh -n).</source>
+        <translation>exec: 標準入力をコマンドに渡しません（ssh -n と同様）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print JSON instead of tab-separated text.</source>
+        <translation>タブ区切りのテキストの代わりに JSON を出力します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Display name (domain add, mailbox add, alias add, list create).</source>
+        <translation>表示名（domain add、mailbox add、alias add、list create）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Description of a new list.</source>
+        <translation>新しいリストの説明。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Owner of a new list (repeat for more; default: postmaster of the list&apos;s domain).</source>
+        <translation>新しいリストのオーナー（複数指定するには繰り返します。既定値: リストのドメインの postmaster）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Moderator of a new list (repeat for more; default: the owners).</source>
+        <translation>新しいリストのモデレーター（複数指定するには繰り返します。既定値: オーナー）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mailbox quota in megabytes (0: unlimited).</source>
+        <translation>メールボックスのクォータ（MB 単位、0 は無制限）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the mailbox&apos;s new password from the first line of FILE.</source>
+        <translation>メールボックスの新しいパスワードを FILE の 1 行目から読み込みます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the mailbox&apos;s new password from the first line of stdin.</source>
+        <translation>メールボックスの新しいパスワードを標準入力の 1 行目から読み込みます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password scheme: SSHA512, BLF-CRYPT or SHA512-CRYPT (default: iRedAdmin&apos;s DEFAULT_PASSWORD_SCHEME on the server, else SSHA512).</source>
+        <translation>パスワード方式: SSHA512、BLF-CRYPT、SHA512-CRYPT のいずれか（既定値: サーバー上の iRedAdmin の DEFAULT_PASSWORD_SCHEME、なければ SSHA512）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>forward set: keep a copy in the mailbox.</source>
+        <translation>forward set: メールボックスにコピーを残します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>list subscribe/unsubscribe: addresses one a line from FILE (&apos;-&apos;: stdin).</source>
+        <translation>list subscribe/unsubscribe: FILE から 1 行に 1 アドレスずつ読み込みます（&apos;-&apos; は標準入力）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>domain delete: really delete.</source>
+        <translation>domain delete: 実際に削除します。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Commands:</source>
         <translation>コマンド:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>MailDeck command line: manage iRedMail servers from a terminal.</source>
         <translation>MailDeck コマンドライン: ターミナルから iRedMail サーバーを管理します。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The command to run (see above).</source>
         <translation>実行するコマンド（上記参照）。</translation>
     </message>
@@ -1808,7 +1946,7 @@
         <translation>操作対象のサーバープロファイル。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+31"/>
         <source>No command given.</source>
         <translation>コマンドが指定されていません。</translation>
     </message>
@@ -1816,6 +1954,512 @@
         <location line="+16"/>
         <source>Unknown command &apos;%1&apos;.</source>
         <translation>不明なコマンド &apos;%1&apos; です。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/CliConnection.cpp" line="-162"/>
+        <source>Cannot read the secret file %1: %2</source>
+        <translation>シークレットファイル %1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The secret file %1 may be read by others; make it readable by you only (chmod 600).</source>
+        <translation>シークレットファイル %1 は他のユーザーが読める状態です。自分だけが読めるようにしてください（chmod 600）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 line %2: expected kind=secret with kind one of %3.</source>
+        <translation>%1 の %2 行目: kind=secret の形式で、kind は %3 のいずれかである必要があります。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The %1 given was not accepted.</source>
+        <translation>指定された %1 は受け付けられませんでした。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot ask &quot;%1&quot;: stdin is not a terminal. Put the secret in a file readable only by you as a line &quot;%2=…&quot; and pass --secret-file FILE, or store it in the keychain.</source>
+        <translation>「%1」を尋ねられません: 標準入力が端末ではありません。自分だけが読めるファイルに「%2=…」という行でシークレットを書き --secret-file FILE で指定するか、キーチェーンに保存してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That was not accepted; try again.</source>
+        <translation>受け付けられませんでした。もう一度入力してください。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Remember it in the keychain? [y/N] </source>
+        <translation>キーチェーンに保存しますか？ [y/N] </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Warning: adding the %1 key %2 of %3 to %4.</source>
+        <translation>警告: %3 の %1 鍵 %2 を %4 に追加します。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The host key of %1 is not known (%2 key %3). Nothing was sent. Check the fingerprint, then connect once from a terminal or pass --accept-new-host-key.</source>
+        <translation>%1 のホスト鍵は未知です（%2 鍵 %3）。何も送信していません。フィンガープリントを確認してから、端末から一度接続するか --accept-new-host-key を指定してください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 key fingerprint is %2.</source>
+        <translation>%1 鍵のフィンガープリントは %2 です。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trust this key and continue connecting? [y/N] </source>
+        <translation>この鍵を信頼して接続を続けますか？ [y/N] </translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location filename="../../app/cli/CliDataCommands.cpp" line="+176"/>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This command needs a server: add --profile NAME.</source>
+        <translation>このコマンドにはサーバーが必要です: --profile NAME を指定してください。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Connecting to %1 gave no answer.</source>
+        <translation>%1 への接続から応答がありませんでした。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/cli/CliDataCommands.cpp" line="-94"/>
+        <source>%1 takes %n argument(s).</source>
+        <translation>
+            <numerusform>%1 の引数は %n 個です。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Unknown password scheme &apos;%1&apos;: use SSHA512, BLF-CRYPT or SHA512-CRYPT.</source>
+        <translation>不明なパスワード方式 &apos;%1&apos; です: SSHA512、BLF-CRYPT、SHA512-CRYPT のいずれかを使ってください。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Password scheme %1 (from %2).</source>
+        <translation>パスワード方式 %1（%2 より）。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Cannot read the password file %1: %2</source>
+        <translation>パスワードファイル %1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot read the password from stdin.</source>
+        <translation>標準入力からパスワードを読み込めません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A password is needed: pass --password-file FILE or --password-stdin.</source>
+        <translation>パスワードが必要です: --password-file FILE または --password-stdin を指定してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New password for %1: </source>
+        <translation>%1 の新しいパスワード: </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Repeat the password: </source>
+        <translation>パスワードをもう一度入力: </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>2 つのパスワードが一致しません。何も変更していません。</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Created domain %1.</source>
+        <translation>ドメイン %1 を作成しました。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Enabled domain %1.</source>
+        <translation>ドメイン %1 を有効にしました。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabled domain %1.</source>
+        <translation>ドメイン %1 を無効にしました。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>Nothing was deleted: add --yes to delete domain %1 and the %n row(s) above.</source>
+        <translation>
+            <numerusform>何も削除していません: ドメイン %1 と上記の %n 行を削除するには --yes を指定してください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Deleted domain %1.</source>
+        <translation>ドメイン %1 を削除しました。</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>--quota must be a number of megabytes (0: unlimited).</source>
+        <translation>--quota には MB 単位の数値を指定してください（0 は無制限）。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Created mailbox %1.</source>
+        <translation>メールボックス %1 を作成しました。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Changed the password of %1.</source>
+        <translation>%1 のパスワードを変更しました。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Enabled mailbox %1.</source>
+        <translation>メールボックス %1 を有効にしました。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabled mailbox %1.</source>
+        <translation>メールボックス %1 を無効にしました。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Deleted mailbox %1.</source>
+        <translation>メールボックス %1 を削除しました。</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>alias add needs the alias address.</source>
+        <translation>alias add にはエイリアスのアドレスが必要です。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Created alias %1.</source>
+        <translation>エイリアス %1 を作成しました。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Deleted alias %1.</source>
+        <translation>エイリアス %1 を削除しました。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>alias members add needs the alias and at least one member.</source>
+        <translation>alias members add にはエイリアスと 1 つ以上のメンバーが必要です。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>alias members remove needs the alias and at least one member.</source>
+        <translation>alias members remove にはエイリアスと 1 つ以上のメンバーが必要です。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 is not a member of %2; nothing was changed.</source>
+        <translation>%1 は %2 のメンバーではありません。何も変更していません。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Added %n member(s) to %1.</source>
+        <translation>
+            <numerusform>%1 に %n 人のメンバーを追加しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Removed %n member(s) from %1.</source>
+        <translation>
+            <numerusform>%1 から %n 人のメンバーを削除しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>forward clear takes the mailbox address.</source>
+        <translation>forward clear にはメールボックスのアドレスを指定します。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>forward set needs the mailbox and at least one destination.</source>
+        <translation>forward set にはメールボックスと 1 つ以上の転送先が必要です。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 no longer forwards mail.</source>
+        <translation>%1 はメールを転送しなくなりました。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mail to %1 is now forwarded.</source>
+        <translation>%1 宛てのメールを転送するようになりました。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>List the domains with their counts.</source>
+        <translation>ドメインを件数とともに一覧表示します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show one domain.</source>
+        <translation>ドメインを 1 つ表示します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create a domain.</source>
+        <translation>ドメインを作成します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disable a domain.</source>
+        <translation>ドメインを無効にします。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enable a domain.</source>
+        <translation>ドメインを有効にします。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show what deleting a domain removes; with --yes, delete it.</source>
+        <translation>ドメインを削除すると何が消えるかを表示します。--yes を付けると削除します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>List the mailboxes of a domain.</source>
+        <translation>ドメインのメールボックスを一覧表示します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show one mailbox.</source>
+        <translation>メールボックスを 1 つ表示します。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Create a mailbox.</source>
+        <translation>メールボックスを作成します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change the password of a mailbox.</source>
+        <translation>メールボックスのパスワードを変更します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disable a mailbox.</source>
+        <translation>メールボックスを無効にします。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enable a mailbox.</source>
+        <translation>メールボックスを有効にします。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete a mailbox and every row that refers to it.</source>
+        <translation>メールボックスと、それを参照するすべての行を削除します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>List the alias accounts of a domain.</source>
+        <translation>ドメインのエイリアスアカウントを一覧表示します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show one alias account.</source>
+        <translation>エイリアスアカウントを 1 つ表示します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create an alias account.</source>
+        <translation>エイリアスアカウントを作成します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete an alias account.</source>
+        <translation>エイリアスアカウントを削除します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add members to an alias account.</source>
+        <translation>エイリアスアカウントにメンバーを追加します。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove members from an alias account.</source>
+        <translation>エイリアスアカウントからメンバーを削除します。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show where mail to a mailbox is forwarded.</source>
+        <translation>メールボックス宛てのメールの転送先を表示します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Forward mail to a mailbox; --keep-copy keeps a copy in the mailbox.</source>
+        <translation>メールボックス宛てのメールを転送します。--keep-copy を付けるとメールボックスにコピーを残します。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stop forwarding mail to a mailbox.</source>
+        <translation>メールボックス宛てのメールの転送をやめます。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/CliListCommands.cpp" line="+28"/>
+        <source>The list address is missing.</source>
+        <translation>リストのアドレスがありません。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Give the members either as arguments or with --from-file, not both.</source>
+        <translation>メンバーは引数か --from-file のどちらか一方で指定してください。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Read %n address(es) from %1.</source>
+        <translation>
+            <numerusform>%1 から %n 件のアドレスを読み込みました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No member address given (arguments or --from-file FILE).</source>
+        <translation>メンバーのアドレスが指定されていません（引数または --from-file FILE）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>list list takes the domain.</source>
+        <translation>list list にはドメインを指定します。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>list create takes the list address only.</source>
+        <translation>list create にはリストのアドレスだけを指定します。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Created list %1.</source>
+        <translation>リスト %1 を作成しました。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>list delete takes the list address only.</source>
+        <translation>list delete にはリストのアドレスだけを指定します。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Deleted list %1.</source>
+        <translation>リスト %1 を削除しました。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>Subscribing %n address(es) to %1…</source>
+        <translation>
+            <numerusform>%1 に %n 件のアドレスを登録しています…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Unsubscribing %n address(es) from %1…</source>
+        <translation>
+            <numerusform>%1 から %n 件のアドレスの登録を解除しています…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 subscribed, %2 already subscribed, %3 left in another subscription kind.</source>
+        <translation>%1 件を登録、%2 件は登録済み、%3 件は別の購読種別のまま残しました。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 unsubscribed, %2 were not subscribed.</source>
+        <translation>%1 件の登録を解除、%2 件は登録されていませんでした。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Subscribed %n address(es) to %1.</source>
+        <translation>
+            <numerusform>%1 に %n 件のアドレスを登録しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Unsubscribed %n address(es) from %1.</source>
+        <translation>
+            <numerusform>%1 から %n 件のアドレスの登録を解除しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>list members takes the list address only.</source>
+        <translation>list members にはリストのアドレスだけを指定します。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>List the mailing lists of a domain.</source>
+        <translation>ドメインのメーリングリストを一覧表示します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Create an mlmmj list: its directory on the server and its rows.</source>
+        <translation>mlmmj のリストを作成します: サーバー上のディレクトリとデータベースの行。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete a list: its rows, and its directory to mlmmj&apos;s archive.</source>
+        <translation>リストを削除します: データベースの行を削除し、ディレクトリは mlmmj のアーカイブに移します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Subscribe addresses to a list (FILE: one a line, &apos;-&apos; for stdin).</source>
+        <translation>リストにアドレスを登録します（FILE: 1 行に 1 アドレス、&apos;-&apos; は標準入力）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unsubscribe addresses from a list.</source>
+        <translation>リストからアドレスの登録を解除します。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show the subscribers of a list.</source>
+        <translation>リストの購読者を表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/CliRemoteCommands.cpp" line="+46"/>
+        <source>exec needs the command to run on the server.</source>
+        <translation>exec にはサーバーで実行するコマンドが必要です。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The command was killed by a signal on the server.</source>
+        <translation>コマンドはサーバー上でシグナルにより終了しました。</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>sql takes exactly one statement (quote it).</source>
+        <translation>sql には文を 1 つだけ指定します（引用符で囲んでください）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+50"/>
+        <source>%n row(s) affected.</source>
+        <translation>
+            <numerusform>%n 行が変更されました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Run a shell command on the server; exit with its exit status.</source>
+        <translation>サーバーでシェルコマンドを実行し、その終了ステータスで終了します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run an SQL statement on the vmail database through the connection.</source>
+        <translation>接続を通じて vmail データベースで SQL 文を実行します。</translation>
     </message>
 </context>
 <context>
@@ -1913,7 +2557,7 @@
 <context>
     <name>MlmmjScripts</name>
     <message>
-        <location filename="../../core/lists/MlmmjScripts.cpp" line="+111"/>
+        <location filename="../../core/lists/MlmmjScripts.cpp" line="+153"/>
         <source>The server&apos;s answer about the list&apos;s control files could not be read.</source>
         <translation>リストの制御ファイルに関するサーバーの応答を読み取れませんでした。</translation>
     </message>
@@ -2046,7 +2690,7 @@
 <context>
     <name>RemovalPlan</name>
     <message>
-        <location filename="../../core/lists/MailingLists.cpp" line="+82"/>
+        <location filename="../../core/lists/MailingLists.cpp" line="+83"/>
         <source>The list directory %1 (%2 files, %3 KiB) is moved to the mlmmj archive.</source>
         <translation>リストディレクトリ %1（%2 ファイル、%3 KiB）は mlmmj のアーカイブに移動されます。</translation>
     </message>
@@ -2074,6 +2718,44 @@
         <location line="+6"/>
         <source>There are no database rows for %1.</source>
         <translation>%1 のデータベースの行はありません。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDetection</name>
+    <message>
+        <location filename="../../core/profiles/ServerDetection.cpp" line="+66"/>
+        <source>Debian / Ubuntu</source>
+        <translation>Debian / Ubuntu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RHEL / Rocky / AlmaLinux / CentOS</source>
+        <translation>RHEL / Rocky / AlmaLinux / CentOS</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>MailDeck test lab</source>
+        <translation>MailDeck テストラボ</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Unknown operating system</source>
+        <translation>不明なオペレーティングシステム</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The operating system (%1) is not one MailDeck knows; the profile keeps its flavour, %2. Check the flavour and the paths.</source>
+        <translation>このオペレーティングシステム（%1）は MailDeck が認識できないものです。プロファイルの種類は %2 のままにします。種類とパスを確認してください。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 does not exist; %2 is used instead.</source>
+        <translation>%1 は存在しないため、代わりに %2 を使います。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not found on the server: %1. Correct these paths if the server keeps them elsewhere.</source>
+        <translation>サーバー上に見つかりません: %1。サーバーが別の場所に置いている場合は、これらのパスを修正してください。</translation>
     </message>
 </context>
 <context>
@@ -2107,7 +2789,7 @@
 <context>
     <name>Sql</name>
     <message>
-        <location filename="../../core/db/SqlSupport.cpp" line="+50"/>
+        <location filename="../../core/db/SqlSupport.cpp" line="+64"/>
         <source>Could not %1: the address or name already exists.</source>
         <translation>%1に失敗しました: そのアドレスまたは名前は既に存在します。</translation>
     </message>
@@ -2132,7 +2814,7 @@
         <translation>%1に失敗しました: データベースが要求を拒否しました。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+107"/>
         <source>%1 does not exist (any more).</source>
         <translation>%1 は存在しません（既に削除された可能性があります）。</translation>
     </message>
@@ -2163,9 +2845,17 @@
     </message>
 </context>
 <context>
+    <name>UndoableChange</name>
+    <message>
+        <location filename="../../ui/domains/UndoableChange.cpp" line="+7"/>
+        <source>%1 was changed since — not undone. The later change is kept.</source>
+        <translation>%1 はその後変更されたため、元に戻しませんでした。後からの変更が残ります。</translation>
+    </message>
+</context>
+<context>
     <name>maildeck::HostKeyPolicy</name>
     <message>
-        <location filename="../../core/ssh/HostKey.cpp" line="+50"/>
+        <location filename="../../core/ssh/HostKey.cpp" line="+51"/>
         <source>The authenticity of host &apos;%1&apos; can&apos;t be established.
 %2 key fingerprint is %3.
 Compare it with the fingerprint the server&apos;s administrator gives you (on the server: ssh-keygen -lf /etc/ssh/ssh_host_%4_key.pub). Trust it only if they match.</source>
@@ -2248,23 +2938,57 @@ and connect again to review and trust the new key.</source>
 <context>
     <name>maildeck::ServerConnection</name>
     <message>
-        <location filename="../../core/session/ServerConnection.cpp" line="+172"/>
-        <location line="+136"/>
         <source>Connecting was cancelled.</source>
-        <translation>接続がキャンセルされました。</translation>
+        <translation type="vanished">接続がキャンセルされました。</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location filename="../../core/session/ServerConnection.cpp" line="+200"/>
+        <source>Checking the host key of %1 (%2 %3)…</source>
+        <translation>%1 のホスト鍵を確認しています（%2 %3）…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a key from ssh-agent</source>
+        <translation>ssh-agent の鍵</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the key %1</source>
+        <translation>鍵 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>keyboard-interactive login</source>
+        <translation>キーボード対話型ログイン</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Authenticating as %1@%2 with %3…</source>
+        <translation>%1@%2 として %3 で認証しています…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+176"/>
+        <source>Connecting to %1 was cancelled.</source>
+        <translation>%1 への接続を取り消しました。</translation>
+    </message>
+    <message>
+        <location line="-158"/>
         <source>Connecting to %1…</source>
         <translation>%1 に接続しています…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Checking the identity of %1…</source>
         <translation>%1 の身元を確認しています…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>The host key of %1 was not trusted; nothing was sent to the server.</source>
         <translation>%1 のホスト鍵は信頼されませんでした。サーバーには何も送信していません。</translation>
     </message>
@@ -2274,12 +2998,12 @@ and connect again to review and trust the new key.</source>
         <translation>サーバー上の %1 を読み込めませんでした: %2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+43"/>
         <source>Getting the database password…</source>
         <translation>データベースのパスワードを取得しています…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>The database password is not in the keychain.</source>
         <translation>データベースのパスワードがキーチェーンにありません。</translation>
     </message>
@@ -2289,17 +3013,17 @@ and connect again to review and trust the new key.</source>
         <translation>データベースユーザー %1 のパスワード:</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Opening the tunnel to the database…</source>
         <translation>データベースへのトンネルを開いています…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Opening the database %1…</source>
         <translation>データベース %1 を開いています…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Connected.</source>
         <translation>接続しました。</translation>
     </message>
@@ -2315,13 +3039,14 @@ and connect again to review and trust the new key.</source>
 <context>
     <name>maildeck::SshSession</name>
     <message>
-        <location line="+204"/>
+        <location line="+230"/>
         <location line="+10"/>
         <source>Reading</source>
         <translation>読み込み</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-17"/>
+        <location line="+13"/>
         <source>Reading was cancelled.</source>
         <translation>読み込みがキャンセルされました。</translation>
     </message>
@@ -2331,14 +3056,15 @@ and connect again to review and trust the new key.</source>
         <translation>%1 のサイズが %2 バイトを超えています。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <location line="+10"/>
         <location line="+7"/>
         <source>Writing</source>
         <translation>書き込み</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-25"/>
+        <location line="+13"/>
         <source>Writing was cancelled.</source>
         <translation>書き込みがキャンセルされました。</translation>
     </message>
@@ -2373,34 +3099,39 @@ and connect again to review and trust the new key.</source>
 <context>
     <name>maildeck::SshWorker</name>
     <message>
-        <location filename="../../core/ssh/SshWorker.cpp" line="+96"/>
-        <location line="+252"/>
+        <location filename="../../core/ssh/SshWorker.cpp" line="+98"/>
+        <location line="+305"/>
         <location line="+9"/>
         <source>The SSH session was closed.</source>
         <translation>SSH セッションが閉じられました。</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-243"/>
         <source>Connecting was cancelled.</source>
         <translation>接続がキャンセルされました。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+43"/>
         <source>Could not create an SSH session.</source>
         <translation>SSH セッションを作成できませんでした。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="-13"/>
         <source>ssh: connect to host %1 port %2: %3</source>
         <translation>ssh: ホスト %1 のポート %2 に接続できません: %3</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="-13"/>
+        <source>ssh: connect to host %1 port %2: Connection timed out</source>
+        <translation>ssh: ホスト %1 のポート %2 に接続できません: 接続がタイムアウトしました</translation>
+    </message>
+    <message>
+        <location line="+116"/>
         <source>The server did not send a host key.</source>
         <translation>サーバーがホスト鍵を送信しませんでした。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+64"/>
         <source>There is no host key waiting to be trusted. Connect first.</source>
         <translation>信頼の確認待ちのホスト鍵がありません。先に接続してください。</translation>
     </message>
@@ -2416,93 +3147,95 @@ and connect again to review and trust the new key.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+341"/>
+        <location line="+353"/>
         <location line="+13"/>
-        <location line="+172"/>
-        <location line="+77"/>
-        <location line="+275"/>
+        <location line="+192"/>
+        <location line="+79"/>
+        <location line="+277"/>
         <location line="+35"/>
         <source>The connection to %1 was lost.</source>
         <translation>%1 との接続が切断されました。</translation>
     </message>
     <message>
-        <location line="-861"/>
+        <location line="-897"/>
         <source>Authentication failed: %1</source>
         <translation>認証に失敗しました: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <location line="+108"/>
-        <location line="+39"/>
-        <location line="+55"/>
+        <location line="+32"/>
+        <location line="+113"/>
+        <location line="+41"/>
+        <location line="+56"/>
         <source>Login was cancelled.</source>
         <translation>ログインがキャンセルされました。</translation>
     </message>
     <message>
-        <location line="-156"/>
-        <location line="+116"/>
-        <location line="+58"/>
+        <location line="-159"/>
+        <location line="+119"/>
+        <location line="+60"/>
         <source>The server closed the connection during login: %1</source>
         <translation>ログイン中にサーバーが接続を閉じました: %1</translation>
     </message>
     <message>
-        <location line="-150"/>
-        <location line="+58"/>
+        <location line="-155"/>
+        <location line="+60"/>
         <source>Public key login failed.</source>
         <translation>公開鍵によるログインに失敗しました。</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-25"/>
         <source>Enter passphrase for key &apos;%1&apos;:</source>
         <translation>鍵 &apos;%1&apos; のパスフレーズを入力してください:</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <location line="+49"/>
+        <location line="+41"/>
+        <location line="+50"/>
         <source>%1@%2&apos;s password:</source>
         <translation>%1@%2 のパスワード:</translation>
     </message>
     <message>
-        <location line="+92"/>
-        <location line="+286"/>
+        <location line="+90"/>
+        <location line="+24"/>
+        <location line="+210"/>
+        <location line="+79"/>
         <source>The command was cancelled.</source>
         <translation>コマンドがキャンセルされました。</translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-282"/>
         <source>The command did not finish within %1 seconds and was stopped.</source>
         <translation>コマンドが %1 秒以内に終了しなかったため、停止しました。</translation>
     </message>
     <message>
         <location line="+28"/>
-        <location line="+298"/>
+        <location line="+301"/>
         <source>Reading the command&apos;s output failed.</source>
         <translation>コマンドの出力の読み取りに失敗しました。</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-150"/>
         <source>The server %1 did not answer for %2 seconds; the connection was closed.</source>
         <translation>サーバー %1 が %2 秒間応答しなかったため、接続を閉じました。</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <location line="+71"/>
+        <location line="+55"/>
+        <location line="+72"/>
         <source>Could not open a channel on the server.</source>
         <translation>サーバー上でチャネルを開けませんでした。</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+70"/>
+        <location line="-66"/>
+        <location line="+71"/>
         <source>The server refused to run the command.</source>
         <translation>サーバーがコマンドの実行を拒否しました。</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-65"/>
         <source>Could not send input to the command.</source>
         <translation>コマンドに入力を送信できませんでした。</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>The server did not answer within %1 seconds.</source>
         <translation>サーバーが %1 秒以内に応答しませんでした。</translation>
     </message>
@@ -2527,7 +3260,7 @@ and connect again to review and trust the new key.</source>
         <translation>このコマンドには root 権限が必要ですが、sudo のパスワードが入力されませんでした。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>sudo: 3 incorrect password attempts for %1.</source>
         <translation>sudo: %1 のパスワードの入力を 3 回間違えました。</translation>
     </message>
@@ -2704,7 +3437,7 @@ and connect again to review and trust the new key.</source>
 <context>
     <name>maildeck::ui::AliasDomainDialog</name>
     <message>
-        <location filename="../../ui/domains/AliasDomainDialog.cpp" line="+19"/>
+        <location filename="../../ui/domains/AliasDomainDialog.cpp" line="+21"/>
         <source>New Alias Domain for %1</source>
         <translation>%1 の新しいエイリアスドメイン</translation>
     </message>
@@ -2733,6 +3466,11 @@ and connect again to review and trust the new key.</source>
         <source>A domain cannot be an alias of itself.</source>
         <translation>ドメインを自分自身のエイリアスにすることはできません。</translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>create alias domain %1</source>
+        <translation>エイリアスドメイン %1 の作成</translation>
+    </message>
 </context>
 <context>
     <name>maildeck::ui::AliasEditorDialog</name>
@@ -2747,7 +3485,7 @@ and connect again to review and trust the new key.</source>
         <translation>エイリアス %1 の編集</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>sales</source>
         <translation>sales</translation>
     </message>
@@ -2792,17 +3530,36 @@ and connect again to review and trust the new key.</source>
         <translation>モデレーター</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Moderators matter only for the policies &quot;moderators&quot; and &quot;members and moderators&quot;. They are shown here; editing them is not available yet.</source>
-        <translation>モデレーターが意味を持つのは、ポリシーが「モデレーター」または「メンバーとモデレーター」の場合だけです。ここに表示はされますが、編集にはまだ対応していません。</translation>
+        <location line="+2"/>
+        <source>Add moderators: user@example.com, …</source>
+        <translation>モデレーターを追加: user@example.com, …</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+1"/>
+        <source>Moderators matter only for the policies &quot;moderators&quot; and &quot;members and moderators&quot;: they may send to the alias.</source>
+        <translation>モデレーターはポリシーが「モデレーター」または「メンバーとモデレーター」のときだけ意味を持ち、このエイリアスに送信できます。</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>edit alias %1</source>
+        <translation>エイリアス %1 の編集</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>create alias %1</source>
+        <translation>エイリアス %1 の作成</translation>
+    </message>
+    <message>
+        <source>Moderators matter only for the policies &quot;moderators&quot; and &quot;members and moderators&quot;. They are shown here; editing them is not available yet.</source>
+        <translation type="vanished">モデレーターが意味を持つのは、ポリシーが「モデレーター」または「メンバーとモデレーター」の場合だけです。ここに表示はされますが、編集にはまだ対応していません。</translation>
+    </message>
+    <message>
+        <location line="-110"/>
         <source>Type only the part before the @; the domain is %1.</source>
         <translation>@ より前の部分だけを入力してください。ドメインは %1 です。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>An alias cannot be its own member.</source>
         <translation>エイリアス自身をメンバーにすることはできません。</translation>
     </message>
@@ -2825,7 +3582,7 @@ and connect again to review and trust the new key.</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -2897,6 +3654,21 @@ and connect again to review and trust the new key.</source>
         <source>Mail to any address of %1 that has no mailbox, alias or list goes to these addresses. Leave the list empty to have such mail rejected. A catch-all attracts spam sent to guessed addresses.</source>
         <translation>%1 のアドレスのうち、メールボックス、エイリアス、メーリングリストのいずれも存在しないアドレス宛てのメールは、これらのアドレスに配送されます。そのようなメールを拒否するには、リストを空にしてください。キャッチオールを設定すると、推測したアドレス宛てに送られるスパムも受け取ることになります。</translation>
     </message>
+    <message>
+        <location line="+31"/>
+        <source>create the catch-all of %1</source>
+        <translation>%1 のキャッチオールの作成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edit the catch-all of %1</source>
+        <translation>%1 のキャッチオールの編集</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The catch-all of %1</source>
+        <translation>%1 のキャッチオール</translation>
+    </message>
 </context>
 <context>
     <name>maildeck::ui::ChangePasswordDialog</name>
@@ -2939,6 +3711,174 @@ and connect again to review and trust the new key.</source>
         <location line="+20"/>
         <source>The password is empty.</source>
         <translation>パスワードが空です。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>change the password of %1</source>
+        <translation>%1 のパスワード変更</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::ConnectDialog</name>
+    <message>
+        <location filename="../../ui/connection/ConnectDialog.cpp" line="+43"/>
+        <source>Connecting</source>
+        <translation>接続中</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reaching the server</source>
+        <translation>サーバーへの接続</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Host key</source>
+        <translation>ホスト鍵</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Authentication</source>
+        <translation>認証</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database password</source>
+        <translation>データベースのパスワード</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tunnel</source>
+        <translation>トンネル</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Database</source>
+        <translation>データベース</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>&amp;Edit Profile…</source>
+        <translation>プロファイルを編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Retry</source>
+        <translation>再試行(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Connecting to %1</source>
+        <translation>%1 に接続中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connecting to %1 as %2…</source>
+        <translation>%1 に %2 として接続しています…</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>running…</source>
+        <translation>実行中…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not needed</source>
+        <translation>不要</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cancelled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>not needed (direct route)</source>
+        <translation>不要（直接接続）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>known</source>
+        <translation>既知</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+4"/>
+        <source>Connected.</source>
+        <translation>接続しました。</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Connected to %1 as %2.</source>
+        <translation>%1 に %2 として接続しました。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+48"/>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Could not connect to %1 as %2.</source>
+        <translation>%1 に %2 として接続できませんでした。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What went wrong:</source>
+        <translation>問題の内容:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cancelling…</source>
+        <translation>キャンセルしています…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Check the host name and port in the profile, and that the server is reachable from this computer (try: ssh -p PORT USER@HOST).</source>
+        <translation>プロファイルのホスト名とポートを確認し、このコンピューターからサーバーに到達できるか確認してください（例: ssh -p PORT USER@HOST）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare the key with the one the server&apos;s administrator gives you. If the server was reinstalled, remove its old line from the known_hosts file (ssh-keygen -R HOST) and connect again.</source>
+        <translation>サーバー管理者から伝えられた鍵と比較してください。サーバーを再インストールした場合は、known_hosts ファイルから古い行を削除して（ssh-keygen -R HOST）もう一度接続してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the user and the key file in the profile. With ssh-agent, check that the key is loaded (ssh-add -l).</source>
+        <translation>プロファイルのユーザーと鍵ファイルを確認してください。ssh-agent を使う場合は、鍵が読み込まれているか確認してください（ssh-add -l）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check where the profile takes the database password from: the file on the server must exist and be readable, or choose the keychain.</source>
+        <translation>プロファイルのデータベースパスワードの取得元を確認してください。サーバー上のファイルが存在し読み取り可能である必要があります。またはキーチェーンを選んでください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the database host and port in the profile (as seen from the server) and that the SSH server allows port forwarding.</source>
+        <translation>プロファイルのデータベースのホストとポート（サーバーから見たもの）を確認し、SSH サーバーがポート転送を許可しているか確認してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the database name, user and password in the profile, and that MariaDB is running.</source>
+        <translation>プロファイルのデータベース名・ユーザー・パスワードを確認し、MariaDB が動作しているか確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::ConnectionIndicator</name>
+    <message>
+        <location filename="../../ui/connection/ConnectionIndicator.cpp" line="+40"/>
+        <source>Not connected</source>
+        <translation>未接続</translation>
     </message>
 </context>
 <context>
@@ -3158,7 +4098,12 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
         <translation>メールボックス数の上限（0 = 無制限）(&amp;M):</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="+87"/>
+        <source>edit domain %1</source>
+        <translation>ドメイン %1 の編集</translation>
+    </message>
+    <message>
+        <location line="-108"/>
         <source>0: unlimited; -1: no new mailboxes may be created; N: at most N mailboxes.</source>
         <translation>0: 無制限、-1: 新しいメールボックスの作成不可、N: 最大 N 個のメールボックス。</translation>
     </message>
@@ -3270,12 +4215,17 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
 <context>
     <name>maildeck::ui::DomainPage</name>
     <message>
-        <location filename="../../ui/domains/DomainPage.cpp" line="+72"/>
+        <location filename="../../ui/domains/DomainPage.cpp" line="+81"/>
         <source>Filter mailboxes</source>
         <translation>メールボックスを絞り込み</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+35"/>
+        <source>Filter mailing lists</source>
+        <translation>メーリングリストを絞り込む</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>&amp;Mailboxes</source>
         <translation>メールボックス(&amp;M)</translation>
     </message>
@@ -3285,7 +4235,18 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
         <translation>エイリアスと転送(&amp;L)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+1"/>
+        <source>Mailing lis&amp;ts</source>
+        <translation>メーリングリスト(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <location line="+777"/>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="-772"/>
         <source>&amp;New Domain…</source>
         <translation>新しいドメイン(&amp;N)…</translation>
     </message>
@@ -3301,12 +4262,12 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
     </message>
     <message>
         <location line="+1"/>
-        <location line="+162"/>
+        <location line="+234"/>
         <source>&amp;Disable Domain</source>
         <translation>ドメインを無効化(&amp;D)</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-233"/>
         <source>De&amp;lete Domain…</source>
         <translation>ドメインを削除(&amp;L)…</translation>
     </message>
@@ -3328,28 +4289,30 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
     <message>
         <location line="+2"/>
         <location line="+14"/>
+        <location line="+11"/>
         <source>&amp;Edit…</source>
         <translation>編集(&amp;E)…</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-24"/>
         <source>Change &amp;Password…</source>
         <translation>パスワードを変更(&amp;P)…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+163"/>
+        <location line="+235"/>
         <source>&amp;Disable</source>
         <translation>無効化(&amp;D)</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-234"/>
         <location line="+12"/>
+        <location line="+14"/>
         <source>De&amp;lete…</source>
         <translation>削除(&amp;L)…</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-25"/>
         <source>&amp;Import from CSV…</source>
         <translation>CSV からインポート(&amp;I)…</translation>
     </message>
@@ -3374,12 +4337,22 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
         <translation>キャッチオール(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+6"/>
+        <source>&amp;New List…</source>
+        <translation>新規リスト(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Subscribers…</source>
+        <translation>購読者(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+93"/>
         <source>%1 (disabled)</source>
         <translation>%1（無効）</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+106"/>
         <source>En&amp;able Domain</source>
         <translation>ドメインを有効化(&amp;A)</translation>
     </message>
@@ -3389,23 +4362,58 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
         <translation>有効化(&amp;A)</translation>
     </message>
     <message>
-        <location line="+102"/>
-        <location line="+72"/>
+        <location line="+52"/>
+        <source>The last change cannot be undone.</source>
+        <translation>直前の変更は元に戻せません。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The last change cannot be undone: %1</source>
+        <translation>直前の変更は元に戻せません: %1</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>enable %1</source>
+        <translation>%1 の有効化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disable %1</source>
+        <translation>%1 の無効化</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+93"/>
         <source>%1 is enabled.</source>
         <translation>%1 を有効にしました。</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-92"/>
         <source>%1 is disabled: mail for it is no longer accepted, and its users cannot log in.</source>
         <translation>%1 を無効にしました。このドメイン宛てのメールは受け付けられなくなり、ユーザーはログインできなくなります。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+13"/>
+        <source>A deleted domain cannot be restored: its mailboxes were removed.</source>
+        <translation>削除したドメインは復元できません。メールボックスも削除されています。</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>enable mailbox %1</source>
+        <translation>メールボックス %1 の有効化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disable mailbox %1</source>
+        <translation>メールボックス %1 の無効化</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>%1 is disabled: it cannot log in, and mail to it is rejected.</source>
         <translation>%1 を無効にしました。ログインできなくなり、宛てのメールは拒否されます。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Delete Mailboxes</source>
         <translation>メールボックスの削除</translation>
     </message>
@@ -3436,19 +4444,25 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
     </message>
     <message>
         <location line="+2"/>
-        <location line="+139"/>
+        <location line="+140"/>
+        <location line="+103"/>
         <source>&amp;Delete</source>
         <translation>削除(&amp;D)</translation>
     </message>
     <message numerus="yes">
-        <location line="-128"/>
+        <location line="-232"/>
         <source>%n mailbox(es) deleted.</source>
         <translation>
             <numerusform>%n 個のメールボックスを削除しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+12"/>
+        <source>A bulk import cannot be undone.</source>
+        <translation>一括インポートは元に戻せません。</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>Delete the alias %1? Mail to it will be rejected.</source>
         <translation>エイリアス %1 を削除しますか? 宛てのメールは拒否されるようになります。</translation>
     </message>
@@ -3491,6 +4505,66 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <location line="+13"/>
         <source>Delete</source>
         <translation>削除</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Delete Mailing List</source>
+        <translation>メーリングリストの削除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the mailing list %1? Mail to it will be rejected.</source>
+        <translation>メーリングリスト %1 を削除しますか? 以後このアドレス宛てのメールは拒否されます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keep a copy in the mlmmj archive directory</source>
+        <translation>mlmmj のアーカイブディレクトリにコピーを残す(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The list directory, its subscribers and its archive of posts are removed from the spool; only the copy in the archive directory stays.</source>
+        <translation>リストのディレクトリ、購読者、投稿のアーカイブはスプールから削除されます。アーカイブディレクトリのコピーだけが残ります。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The list directory, its subscribers and its archive of posts are deleted for good.</source>
+        <translation>リストのディレクトリ、購読者、投稿のアーカイブは完全に削除されます。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The mailing list %1 was deleted.</source>
+        <translation>メーリングリスト %1 を削除しました。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Undo: %1</source>
+        <translation>元に戻す(&amp;U): %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore the state before: %1 (only if nobody changed it since)</source>
+        <translation>変更前の状態に戻します: %1 (その後だれも変更していない場合のみ)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing to undo.</source>
+        <translation>元に戻す操作はありません。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only the last change can be undone.</source>
+        <translation>元に戻せるのは直前の変更だけです。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Changed since — not undone: %1. Someone else changed it after you; their change is kept.</source>
+        <translation>その後変更されたため元に戻しませんでした: %1。あなたの後に別の人が変更しました。その変更は残ります。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Undone: %1.</source>
+        <translation>元に戻しました: %1。</translation>
     </message>
 </context>
 <context>
@@ -3576,9 +4650,14 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <translation>メールは転送されるだけです。このメールボックスには何も残りません。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+92"/>
         <source>The forwarding of %1 was changed by someone else since you opened it.</source>
         <translation>%1 の転送設定は、開いた後に他のユーザーによって変更されました。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>edit mailbox %1</source>
+        <translation>メールボックス %1 の編集</translation>
     </message>
 </context>
 <context>
@@ -3602,6 +4681,347 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <location line="+15"/>
         <source>The connection to the database was closed before the change was confirmed. Reload to see whether it was made.</source>
         <translation>変更が確定する前にデータベースとの接続が閉じられました。再読み込みして、変更が反映されたかどうかを確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::FlavourConfirmDialog</name>
+    <message>
+        <location filename="../../ui/connection/FlavourConfirmDialog.cpp" line="+19"/>
+        <source>Confirm the Server&apos;s System</source>
+        <translation>サーバーのシステムの確認</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is the first connection to %1. MailDeck looked at the server and will use the paths below for its logs and configuration. Check them and correct what does not fit.</source>
+        <translation>%1 への初めての接続です。MailDeck はサーバーを調べ、ログと設定に以下のパスを使います。確認し、合わないものを修正してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Found on the server</source>
+        <translation>サーバーで見つかったもの</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The system could not be identified.</source>
+        <translation>システムを特定できませんでした。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Use These Paths</source>
+        <translation>これらのパスを使用(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask &amp;Again Next Time</source>
+        <translation>次回もう一度確認(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::ListEditorDialog</name>
+    <message>
+        <location filename="../../ui/lists/ListEditorDialog.cpp" line="+52"/>
+        <source>New Mailing List in %1</source>
+        <translation>%1 に新しいメーリングリスト</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Edit Mailing List %1</source>
+        <translation>メーリングリスト %1 の編集</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The description is set when the list is created.</source>
+        <translation>説明はリスト作成時に設定します。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;General</source>
+        <translation>全般(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>news</source>
+        <translation>news</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Address:</source>
+        <translation>アドレス(&amp;A):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Description:</source>
+        <translation>説明(&amp;D):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Owners (receive the list&apos;s administrative mail)</source>
+        <translation>オーナー (リストの管理メールを受け取ります)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Moderators (approve posts when moderated)</source>
+        <translation>モデレーター (承認制のとき投稿を承認します)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Posting</source>
+        <translation>投稿(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Moderated: every post waits for a moderator</source>
+        <translation>承認制(&amp;M): すべての投稿がモデレーターの承認を待ちます</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Posts from non-subscribers wait for a moderator</source>
+        <translation>購読者以外からの投稿はモデレーターの承認を待ちます</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask only the moderators, not the owners</source>
+        <translation>オーナーではなくモデレーターだけに承認を求める</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tell the sender when a post waits for moderation</source>
+        <translation>投稿が承認待ちになったことを送信者に知らせる</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> KiB</source>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No limit</source>
+        <translation>制限なし</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>[news]</source>
+        <translation>[news]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not send posters a copy of their own post</source>
+        <translation>投稿者に自分の投稿のコピーを送らない</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept posts with the list in Cc (not only in To)</source>
+        <translation>リストが Cc にある投稿も受け付ける (To だけでなく)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replies go to the list (Reply-To)</source>
+        <translation>返信先をリストにする (Reply-To)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who may &amp;post:</source>
+        <translation>投稿できる人(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Maximum message &amp;size:</source>
+        <translation>最大メッセージサイズ(&amp;S):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subject p&amp;refix:</source>
+        <translation>件名の接頭辞(&amp;R):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tell senders why a post was refused</source>
+        <translation>投稿が拒否された理由を送信者に知らせる</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The list was not in To or Cc</source>
+        <translation>リストが To にも Cc にもなかった</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An access rule refused it</source>
+        <translation>アクセス規則で拒否された</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only subscribers may post</source>
+        <translation>購読者だけが投稿できる</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only moderators may post</source>
+        <translation>モデレーターだけが投稿できる</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The message was too large</source>
+        <translation>メッセージが大きすぎた</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Subscription</source>
+        <translation>購読(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Closed: no (un)subscribing by mail</source>
+        <translation>クローズ(&amp;C): メールでの購読・解除を受け付けない</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No subscribing by mail (leaving works)</source>
+        <translation>メールでの購読を受け付けない (解除は可能)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New subscribers confirm by mail</source>
+        <translation>新しい購読者はメールで確認する</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subscriptions wait for approval</source>
+        <translation>購読は承認を待つ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who approves subscriptions (empty: the owners)</source>
+        <translation>購読を承認する人 (空欄: オーナー)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mail them about each request</source>
+        <translation>申請ごとにメールで知らせる</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Digest subscriptions allowed</source>
+        <translation>ダイジェスト購読を許可する</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Digests include the posts&apos; text</source>
+        <translation>ダイジェストに投稿の本文を含める</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No-mail subscriptions allowed</source>
+        <translation>配信なし購読を許可する</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tell the owners of each (un)subscription</source>
+        <translation>購読・解除のたびにオーナーに知らせる</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newsletter: subscribing through the web form</source>
+        <translation>ニュースレター: Web フォームからの購読</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owners may get the subscriber list by mail</source>
+        <translation>オーナーはメールで購読者一覧を取得できる</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Archive &amp;&amp; &amp;footer</source>
+        <translation>アーカイブとフッター(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep an archive of the posts</source>
+        <translation>投稿のアーカイブを保存する(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Archived posts can be fetched by mail</source>
+        <translation>アーカイブした投稿をメールで取得できる</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>… by subscribers only</source>
+        <translation>… 購読者のみ</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Footer (plain text):</source>
+        <translation>フッター (テキスト):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Footer (HTML):</source>
+        <translation>フッター (HTML):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Headers &amp;&amp; delivery</source>
+        <translation>ヘッダーと配送(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Header: value (one per line)</source>
+        <translation>Header: value (1 行に 1 つ)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>X-Spam-Status: (one per line)</source>
+        <translation>X-Spam-Status: (1 行に 1 つ)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>127.0.0.1</source>
+        <translation>127.0.0.1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Default (25)</source>
+        <translation>既定 (25)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Headers &amp;added:</source>
+        <translation>追加するヘッダー(&amp;A):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headers &amp;removed:</source>
+        <translation>削除するヘッダー(&amp;R):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Relay &amp;host:</source>
+        <translation>リレーホスト(&amp;H):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTP HE&amp;LO name:</source>
+        <translation>SMTP HELO 名(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SMTP p&amp;ort:</source>
+        <translation>SMTP ポート(&amp;O):</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>Type only the part before the @; the domain is %1.</source>
+        <translation>@ より前の部分だけを入力してください。ドメインは %1 です。</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Mailing lists need the SSH connection to the server. Connect again and reopen this dialog.</source>
+        <translation>メーリングリストにはサーバーへの SSH 接続が必要です。接続し直してから、このダイアログを開き直してください。</translation>
     </message>
 </context>
 <context>
@@ -3875,7 +5295,7 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
 <context>
     <name>maildeck::ui::MailboxListModel</name>
     <message>
-        <location filename="../../ui/domains/MailboxListModel.cpp" line="+40"/>
+        <location filename="../../ui/domains/MailboxListModel.cpp" line="+25"/>
         <source>unlimited</source>
         <translation>無制限</translation>
     </message>
@@ -3885,12 +5305,12 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 (weak)</source>
         <translation>%1（弱い）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>→ %1, keeps a copy</source>
         <translation>→ %1（コピーを保存）</translation>
     </message>
@@ -3900,7 +5320,7 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <translation>→ %1 のみ（コピーを保存しない）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+25"/>
         <source>This hash scheme is weak. Dovecot 2.4 refuses it unless auth_allow_weak_schemes = yes; the user cannot log in after an upgrade until the password is set again.</source>
         <translation>このハッシュ方式は弱い方式です。Dovecot 2.4 では auth_allow_weak_schemes = yes を設定しない限り拒否されるため、アップグレード後はパスワードを設定し直すまで、このユーザーはログインできません。</translation>
     </message>
@@ -3936,24 +5356,103 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
     </message>
 </context>
 <context>
+    <name>maildeck::ui::MailingListModel</name>
+    <message>
+        <location filename="../../ui/lists/MailingListModel.cpp" line="+59"/>
+        <source>Anyone</source>
+        <translation>誰でも</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subscribers</source>
+        <translation>購読者</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Moderators</source>
+        <translation>モデレーター</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+4"/>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who may post</source>
+        <translation>投稿できる人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Moderated</source>
+        <translation>承認制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Archive</source>
+        <translation>アーカイブ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active</source>
+        <translation>有効</translation>
+    </message>
+</context>
+<context>
     <name>maildeck::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/MainWindow.cpp" line="+41"/>
+        <location filename="../../ui/shell/MainWindow.cpp" line="+50"/>
         <source>MailDeck</source>
         <translation>MailDeck</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Choose a server with File &gt; Connect to start.</source>
         <translation>[ファイル] &gt; [サーバーに接続] でサーバーを選択して開始してください。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+158"/>
+        <source>MailDeck reconnects on the next action; click here to reconnect now.</source>
+        <translation>次の操作で MailDeck が再接続します。今すぐ再接続するにはここをクリックしてください。</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Saved the paths of %1 (%2).</source>
+        <translation>%1 のパスを保存しました（%2）。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reconnecting to %1…</source>
+        <translation>%1 に再接続しています…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Not connected</source>
         <translation>未接続</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-248"/>
         <source>Search domains</source>
         <translation>ドメインを検索</translation>
     </message>
@@ -3963,27 +5462,24 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Connect to Server…</source>
         <translation>サーバーに接続(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>There are no server profiles yet. Create one with maildeck-cli profile add.</source>
-        <translation>サーバープロファイルがまだありません。maildeck-cli profile add で作成してください。</translation>
+        <translation type="vanished">サーバープロファイルがまだありません。maildeck-cli profile add で作成してください。</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Connect to Server</source>
-        <translation>サーバーに接続</translation>
+        <translation type="vanished">サーバーに接続</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Server profile:</source>
-        <translation>サーバープロファイル:</translation>
+        <translation type="vanished">サーバープロファイル:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
@@ -3996,6 +5492,11 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4046,33 +5547,76 @@ iRedMail サーバー用のデスクトップ管理コンソール。</translati
         <translation>サーバープロファイル「%1」はありません。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
+        <source>%1 (%2@%3)</source>
+        <translation>%1（%2@%3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Connecting to %1 (%2@%3)…</source>
         <translation>%1（%2@%3）に接続しています…</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+100"/>
         <source>%1: connection lost</source>
         <translation>%1: 接続が切断されました</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+24"/>
         <source>Connected to %1</source>
-        <translation>%1 に接続しました</translation>
+        <translation type="vanished">%1 に接続しました</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="+27"/>
         <source>%1: not connected</source>
         <translation>%1: 未接続</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>Click to try again.</source>
+        <translation>クリックして再試行します。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1 — MailDeck</source>
         <translation>%1 — MailDeck</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+22"/>
+        <source>through the SSH tunnel (local port %1)</source>
+        <translation>SSH トンネル経由（ローカルポート %1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>directly to %1:%2 with TLS</source>
+        <translation>%1:%2 に TLS で直接接続</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>directly to %1:%2</source>
+        <translation>%1:%2 に直接接続</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1@%2 · %3</source>
+        <translation>%1@%2 · %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected to %1 (%2@%3, port %4)
+Database %5 as %6, %7
+System: %8</source>
+        <translation>%1 に接続しました（%2@%3、ポート %4）
+データベース %5（ユーザー %6、%7）
+システム: %8</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Loading domains…</source>
         <translation>ドメインを読み込んでいます…</translation>
     </message>
@@ -4084,7 +5628,7 @@ iRedMail サーバー用のデスクトップ管理コンソール。</translati
         </translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-199"/>
         <source>Connecting to %1…</source>
         <translation>%1 に接続しています…</translation>
     </message>
@@ -4224,6 +5768,419 @@ iRedMail サーバー用のデスクトップ管理コンソール。</translati
     </message>
 </context>
 <context>
+    <name>maildeck::ui::ProfileEditorDialog</name>
+    <message>
+        <location filename="../../ui/connection/ProfileEditorDialog.cpp" line="+46"/>
+        <source>New Server Profile</source>
+        <translation>新しいサーバープロファイル</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit Server Profile &quot;%1&quot;</source>
+        <translation>サーバープロファイル「%1」の編集</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Duplicate Server Profile &quot;%1&quot;</source>
+        <translation>サーバープロファイル「%1」の複製</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Server</source>
+        <translation>サーバー(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Database</source>
+        <translation>データベース(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>MailDeck detects the system on the first connection and asks you to confirm. Change these only when your server keeps its files elsewhere.</source>
+        <translation>MailDeck は初回接続時にシステムを検出し、確認を求めます。サーバーがファイルを別の場所に置いている場合にだけ変更してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Server &amp;paths</source>
+        <translation>サーバーのパス(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Create</source>
+        <translation>作成(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 copy</source>
+        <translation>%1 のコピー</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 copy %2</source>
+        <translation>%1 のコピー %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>To use another name, duplicate the profile and delete this one.</source>
+        <translation>別の名前にするには、プロファイルを複製してからこのプロファイルを削除してください。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>e.g. mx1</source>
+        <translation>例: mx1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>mail.example.com, an address, or a Host from ~/.ssh/config</source>
+        <translation>mail.example.com、アドレス、または ~/.ssh/config の Host</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+203"/>
+        <source>&amp;Host:</source>
+        <translation>ホスト(&amp;H):</translation>
+    </message>
+    <message>
+        <location line="-197"/>
+        <source>&amp;Port:</source>
+        <translation>ポート(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+91"/>
+        <source>&amp;User:</source>
+        <translation>ユーザー(&amp;U):</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <source>SSH agent and the keys in ~/.ssh</source>
+        <translation>SSH エージェントと ~/.ssh の鍵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key file</source>
+        <translation>鍵ファイル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Log in with:</source>
+        <translation>ログイン方法(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>~/.ssh/id_ed25519</source>
+        <translation>~/.ssh/id_ed25519</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the private key</source>
+        <translation>秘密鍵を選択</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Key file:</source>
+        <translation>鍵ファイル(&amp;K):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Leave empty to be asked when connecting</source>
+        <translation>空欄にすると接続時に尋ねます</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SSH pass&amp;word:</source>
+        <translation>SSH パスワード(&amp;W):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>~/.ssh/known_hosts (default)</source>
+        <translation>~/.ssh/known_hosts（既定）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bro&amp;wse…</source>
+        <translation>参照(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the known_hosts file</source>
+        <translation>known_hosts ファイルを選択</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Known &amp;hosts file:</source>
+        <translation>known_hosts ファイル(&amp;H):</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Through the SSH connection (iRedMail&apos;s default)</source>
+        <translation>SSH 接続経由（iRedMail の既定）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Directly over the network</source>
+        <translation>ネットワーク経由で直接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Route:</source>
+        <translation>経路(&amp;R):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Require &amp;TLS</source>
+        <translation>TLS を必須にする(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>P&amp;ort:</source>
+        <translation>ポート(&amp;O):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data&amp;base:</source>
+        <translation>データベース(&amp;B):</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A file on the server (my.cnf format)</source>
+        <translation>サーバー上のファイル（my.cnf 形式）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The system keychain</source>
+        <translation>システムのキーチェーン</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password &amp;from:</source>
+        <translation>パスワードの取得元(&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;File on the server:</source>
+        <translation>サーバー上のファイル(&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Leave empty to keep it or to be asked when connecting</source>
+        <translation>空欄にすると現在の値を保持するか、接続時に尋ねます</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pass&amp;word:</source>
+        <translation>パスワード(&amp;W):</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Like ssh: the agent&apos;s keys, then the default keys in ~/.ssh; a password is asked for when the server wants one.</source>
+        <translation>ssh と同じく、エージェントの鍵、次に ~/.ssh の既定の鍵を使います。サーバーが求めたときはパスワードを尋ねます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A passphrase is asked for when the key needs one; you can keep it in the system keychain.</source>
+        <translation>鍵にパスフレーズが必要なときは尋ねます。システムのキーチェーンに保存することもできます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The password is kept only in the system keychain, never in MailDeck&apos;s settings.</source>
+        <translation>パスワードはシステムのキーチェーンにのみ保存され、MailDeck の設定には保存されません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Host (seen from the server):</source>
+        <translation>ホスト（サーバーから見た）(&amp;H):</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Enter a name for the profile.</source>
+        <translation>プロファイルの名前を入力してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The name may not contain &quot;/&quot; or &quot;\&quot;.</source>
+        <translation>名前に「/」や「\」は使えません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A profile named &quot;%1&quot; exists already.</source>
+        <translation>「%1」という名前のプロファイルは既にあります。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the server&apos;s host name or address.</source>
+        <translation>サーバーのホスト名またはアドレスを入力してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A host name has no spaces.</source>
+        <translation>ホスト名に空白は含められません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the user to log in as (e.g. root).</source>
+        <translation>ログインするユーザーを入力してください（例: root）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A user name has no spaces.</source>
+        <translation>ユーザー名に空白は含められません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the private key file.</source>
+        <translation>秘密鍵ファイルを選択してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no file %1 on this computer.</source>
+        <translation>このコンピューターにファイル %1 はありません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The folder of %1 does not exist on this computer.</source>
+        <translation>%1 のフォルダーはこのコンピューターにありません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the database host (127.0.0.1 for iRedMail).</source>
+        <translation>データベースのホストを入力してください（iRedMail では 127.0.0.1）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the database name (vmail for iRedMail).</source>
+        <translation>データベース名を入力してください（iRedMail では vmail）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the database user (vmailadmin for iRedMail).</source>
+        <translation>データベースのユーザーを入力してください（iRedMail では vmailadmin）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the file&apos;s path on the server.</source>
+        <translation>サーバー上のファイルのパスを入力してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter an absolute path, starting with &quot;/&quot;.</source>
+        <translation>「/」で始まる絶対パスを入力してください。</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>The profile was saved, but the password was not: %1 MailDeck will ask for it when connecting.</source>
+        <translation>プロファイルは保存しましたが、パスワードは保存されませんでした: %1 接続時に MailDeck が尋ねます。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::ProfileManagerDialog</name>
+    <message>
+        <location filename="../../ui/connection/ProfileManagerDialog.cpp" line="+29"/>
+        <source>Server Profiles</source>
+        <translation>サーバープロファイル</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;New…</source>
+        <translation>新規(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;uplicate…</source>
+        <translation>複製(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete…</source>
+        <translation>削除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Connect</source>
+        <translation>接続(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>There are no server profiles yet. Press New to describe your first server.</source>
+        <translation>サーバープロファイルがまだありません。[新規] を押して最初のサーバーを登録してください。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>database through the SSH connection</source>
+        <translation>SSH 接続経由のデータベース</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>database directly at %1:%2</source>
+        <translation>%1:%2 のデータベースに直接接続</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1@%2, port %3; %4 (%5); %6</source>
+        <translation>%1@%2、ポート %3、%4（%5）、%6</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Delete Server Profile</source>
+        <translation>サーバープロファイルの削除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the server profile &quot;%1&quot;?</source>
+        <translation>サーバープロファイル「%1」を削除しますか？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Its passwords and passphrases are removed from the system keychain too. Nothing changes on the server.</source>
+        <translation>そのパスワードとパスフレーズもシステムのキーチェーンから削除されます。サーバー上では何も変更されません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The profile &quot;%1&quot; was deleted.</source>
+        <translation>プロファイル「%1」を削除しました。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The profile &quot;%1&quot; was deleted, but some of its passwords are still in the keychain: %2</source>
+        <translation>プロファイル「%1」を削除しましたが、一部のパスワードがキーチェーンに残っています: %2</translation>
+    </message>
+</context>
+<context>
     <name>maildeck::ui::QuotaEdit</name>
     <message>
         <location filename="../../ui/domains/QuotaEdit.cpp" line="+15"/>
@@ -4242,9 +6199,335 @@ iRedMail サーバー用のデスクトップ管理コンソール。</translati
     </message>
 </context>
 <context>
+    <name>maildeck::ui::ServerPathsEditor</name>
+    <message>
+        <location filename="../../ui/connection/ServerPathsEditor.cpp" line="+24"/>
+        <source>Debian / Ubuntu</source>
+        <translation>Debian / Ubuntu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RHEL / Rocky / AlmaLinux / CentOS</source>
+        <translation>RHEL / Rocky / AlmaLinux / CentOS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FreeBSD</source>
+        <translation>FreeBSD</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OpenBSD</source>
+        <translation>OpenBSD</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MailDeck test lab</source>
+        <translation>MailDeck テストラボ</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Reset to the flavour&apos;s defaults</source>
+        <translation>このシステムの既定値に戻す(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replaces every path and command below with the defaults of iRedMail on the chosen system.</source>
+        <translation>以下のすべてのパスとコマンドを、選択したシステムでの iRedMail の既定値に置き換えます。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Operating &amp;system:</source>
+        <translation>オペレーティングシステム(&amp;S):</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Mail log:</source>
+        <translation>メールログ(&amp;M):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Postfix directory:</source>
+        <translation>Postfix ディレクトリ(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Dovecot configuration:</source>
+        <translation>Dovecot 設定ファイル(&amp;D):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dovecot &amp;log directory:</source>
+        <translation>Dovecot ログディレクトリ(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;iRedAPD settings:</source>
+        <translation>iRedAPD 設定ファイル(&amp;I):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>m&amp;lmmj spool:</source>
+        <translation>mlmmj スプール(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postfix &amp;command:</source>
+        <translation>Postfix コマンド(&amp;C):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dovecot c&amp;ommand:</source>
+        <translation>Dovecot コマンド(&amp;O):</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Enter the command (for example &quot;postfix&quot;).</source>
+        <translation>コマンドを入力してください（例:「postfix」）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the path on the server.</source>
+        <translation>サーバー上のパスを入力してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter an absolute path, starting with &quot;/&quot;.</source>
+        <translation>「/」で始まる絶対パスを入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::SubscriberModel</name>
+    <message>
+        <location filename="../../ui/lists/SubscribersDialog.cpp" line="+52"/>
+        <source>Normal</source>
+        <translation>通常</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Digest</source>
+        <translation>ダイジェスト</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No mail</source>
+        <translation>配信なし</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Receives</source>
+        <translation>受信方法</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::SubscribersDialog</name>
+    <message>
+        <location line="+11"/>
+        <source>Subscribers of %1</source>
+        <translation>%1 の購読者</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Filter subscribers</source>
+        <translation>購読者を絞り込む</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All kinds</source>
+        <translation>すべての種類</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Add: user@example.com, other@example.org …</source>
+        <translation>追加: user@example.com, other@example.org …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How new and imported subscribers receive the list.</source>
+        <translation>追加・インポートする購読者の受信方法です。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add</source>
+        <translation>追加(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Remove Selected…</source>
+        <translation>選択を解除(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import from File…</source>
+        <translation>ファイルからインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import Subscribers</source>
+        <translation>購読者のインポート</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address lists (*.txt *.csv);;All files (*)</source>
+        <translation>アドレス一覧 (*.txt *.csv);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>E&amp;xport Shown…</source>
+        <translation>表示中をエクスポート(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export Subscribers</source>
+        <translation>購読者のエクスポート</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address lists (*.txt);;All files (*)</source>
+        <translation>アドレス一覧 (*.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Cancel Import</source>
+        <translation>インポートを中止(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n subscriber(s)</source>
+        <translation>
+            <numerusform>購読者 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 of %n subscriber(s) shown</source>
+        <translation>
+            <numerusform>購読者 %n 件中 %1 件を表示</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+62"/>
+        <location line="+169"/>
+        <source>%n address(es) subscribed.</source>
+        <translation>
+            <numerusform>%n 件のアドレスを購読登録しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-154"/>
+        <source>Remove Subscribers</source>
+        <translation>購読者の解除</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Unsubscribe %n address(es) from %1?</source>
+        <translation>
+            <numerusform>%n 件のアドレスを %1 から購読解除しますか?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No goodbye mail is sent.</source>
+        <translation>解除の通知メールは送られません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Unsubscribe</source>
+        <translation>購読解除(&amp;U)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n address(es) unsubscribed.</source>
+        <translation>
+            <numerusform>%n 件のアドレスを購読解除しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Could not read %1: %2</source>
+        <translation>%1 を読み込めませんでした: %2</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>appears already on line %1</source>
+        <translation>%1 行目と重複しています</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>already subscribed (%1)</source>
+        <translation>購読済みです (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Importing %n address(es)…</source>
+        <translation>
+            <numerusform>%n 件のアドレスをインポートしています…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stopping after the current part…</source>
+        <translation>現在の分が終わりしだい中止します…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n were already subscribed in another way and were left as they are.</source>
+        <translation>
+            <numerusform>%n 件は別の方法で購読済みのため、そのままにしました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n line(s) refused (listed below).</source>
+        <translation>
+            <numerusform>%n 行を受け付けませんでした (下に一覧があります)。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Canceled: %n address(es) were not sent.</source>
+        <translation>
+            <numerusform>中止しました: %n 件のアドレスは送信されていません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Parts sent before stay subscribed.</source>
+        <translation>それまでに送信した分は購読登録されたままです。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Line %1: %2 — %3</source>
+        <translation>%1 行目: %2 — %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+10"/>
+        <source>Could not write %1: %2</source>
+        <translation>%1 に書き込めませんでした: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n address(es) written to %1.</source>
+        <translation>
+            <numerusform>%n 件のアドレスを %1 に書き出しました。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>maildeck::ui::UserAliasDialog</name>
     <message>
-        <location filename="../../ui/domains/UserAliasDialog.cpp" line="+20"/>
+        <location filename="../../ui/domains/UserAliasDialog.cpp" line="+22"/>
         <source>New Alias Address</source>
         <translation>新しいエイリアスアドレス</translation>
     </message>
@@ -4272,6 +6555,11 @@ iRedMail サーバー用のデスクトップ管理コンソール。</translati
         <location line="+30"/>
         <source>The alias address is the mailbox&apos;s own address.</source>
         <translation>エイリアスアドレスがメールボックス自身のアドレスと同じです。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>create alias address %1</source>
+        <translation>エイリアスアドレス %1 の作成</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,8 @@
 #include "core/db/EmailAddress.h"
 #include "ui/domains/FieldErrorLabel.h"
 
+#include <algorithm>
+
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -61,8 +63,26 @@ bool AliasDomainDialog::validate() {
 }
 
 QFuture<Status> AliasDomainDialog::startWrite() {
-    return db()->runInTransaction([alias = m_aliasDomain, target = m_target](QSqlDatabase &sql) {
-        return db::AliasRepository::createAliasDomain(sql, alias, target);
+    return db()->runInTransaction([alias = m_aliasDomain, target = m_target,
+                                   slot = undoSlot()](QSqlDatabase &sql) -> Status {
+        if (Status s = db::AliasRepository::createAliasDomain(sql, alias, target); !s)
+            return s;
+        // Undo deletes it, only while it is still as created.
+        slot->description =
+            AliasDomainDialog::tr("create alias domain %1").arg(db::DomainName::displayOf(alias));
+        slot->revert = [alias, target](QSqlDatabase &db) -> Status {
+            auto all = db::AliasRepository::listForDomain(db, target);
+            if (!all)
+                return all.error();
+            const auto &list = all->aliasDomains;
+            const bool asCreated = std::any_of(list.begin(), list.end(), [&](const auto &a) {
+                return a.aliasDomain == alias && a.active;
+            });
+            if (!asCreated)
+                return UndoableChange::changedSince(db::DomainName::displayOf(alias));
+            return db::AliasRepository::removeAliasDomain(db, alias);
+        };
+        return {};
     });
 }
 

@@ -66,8 +66,7 @@ AliasEditorDialog::AliasEditorDialog(DbWorker *db, const db::AliasAccount &curre
     }
     m_active->setChecked(current.active);
     m_members->setAddresses(current.members);
-    for (const QString &m : current.moderators)
-        m_moderators->addItem(db::EmailAddress::displayOf(m));
+    m_moderators->setAddresses(current.moderators);
     updateOkButton();
 }
 
@@ -112,19 +111,17 @@ void AliasEditorDialog::build() {
     contentLayout()->addWidget(membersBox, 1);
 
     auto *moderatorsBox = new QGroupBox(tr("Moderators"), this);
-    m_moderators = new QListWidget(moderatorsBox);
-    m_moderators->setObjectName(QStringLiteral("ModeratorsList"));
-    m_moderators->setMaximumHeight(m_moderators->fontMetrics().height() * 4);
+    m_moderators = new AddressListEditor(QStringLiteral("Moderators"), moderatorsBox);
+    m_moderators->setPlaceholderText(tr("Add moderators: user@example.com, …"));
     auto *moderatorsNote = new QLabel(tr("Moderators matter only for the policies \"moderators\" "
-                                         "and \"members and moderators\". They are shown here; "
-                                         "editing them is not available yet."),
+                                         "and \"members and moderators\": they may send to the "
+                                         "alias."),
                                       moderatorsBox);
     moderatorsNote->setWordWrap(true);
     auto *mdl = new QVBoxLayout(moderatorsBox);
     mdl->addWidget(m_moderators);
     mdl->addWidget(moderatorsNote);
     contentLayout()->addWidget(moderatorsBox);
-    moderatorsBox->setVisible(m_current.has_value()); // a new alias has none yet
 
     connect(m_localPart, &QLineEdit::textChanged, this, [this] {
         m_localPartError->clearError();
@@ -167,6 +164,9 @@ bool AliasEditorDialog::validate() {
     if (m_members->hasPendingInput() && !m_members->addFromInput())
         ok = false;
     r.members = m_members->addresses();
+    if (m_moderators->hasPendingInput() && !m_moderators->addFromInput())
+        ok = false;
+    r.moderators = m_moderators->addresses();
     if (ok && r.members.contains(r.address)) {
         m_members->setError(tr("An alias cannot be its own member."));
         ok = false;
@@ -180,15 +180,89 @@ bool AliasEditorDialog::validate() {
     return true;
 }
 
-QFuture<Status> AliasEditorDialog::startWrite() {
-    if (m_current) {
-        return db()->runInTransaction([current = *m_current, r = m_request](QSqlDatabase &sql) {
-            return db::AliasRepository::updateAlias(sql, current, r.name, r.accessPolicy, r.active,
-                                                    r.members);
-        });
+namespace {
+
+// Sets the moderators, then the rest (re-read, as the moderators changed its version).
+Status applyAliasEdit(QSqlDatabase &sql, const db::AliasAccount &current, const QString &name,
+                      const QString &accessPolicy, bool active, const QStringList &members,
+                      const QStringList &moderators) {
+    db::AliasAccount base = current;
+    QStringList before = current.moderators, after = moderators;
+    before.sort();
+    after.sort();
+    if (before != after) {
+        if (Status s = db::AliasRepository::setAliasModerators(sql, current, moderators); !s)
+            return s;
+        auto fresh = db::AliasRepository::getAlias(sql, current.address);
+        if (!fresh)
+            return fresh.error();
+        base = fresh.value();
     }
-    return db()->runInTransaction([r = m_request](QSqlDatabase &sql) {
-        return db::AliasRepository::createAlias(sql, r.address, r.name, r.members, r.accessPolicy);
+    return db::AliasRepository::updateAlias(sql, base, name, accessPolicy, active, members);
+}
+
+// The alias as the change left it (`version`), or the refusal to touch it.
+Result<db::AliasAccount> aliasUnchangedSince(QSqlDatabase &sql, const QString &address,
+                                             const QByteArray &version) {
+    auto now = db::AliasRepository::getAlias(sql, address);
+    if (!now)
+        return now.error();
+    if (now->version != version)
+        return UndoableChange::changedSince(db::EmailAddress::displayOf(address));
+    return now;
+}
+
+} // namespace
+
+QFuture<Status> AliasEditorDialog::startWrite() {
+    // One transaction: the write, then the alias as it left it (for undo).
+    if (m_current) {
+        return db()->runInTransaction(
+            [current = *m_current, r = m_request, slot = undoSlot()](QSqlDatabase &sql) -> Status {
+                if (Status s = applyAliasEdit(sql, current, r.name, r.accessPolicy, r.active,
+                                              r.members, r.moderators);
+                    !s)
+                    return s;
+                auto after = db::AliasRepository::getAlias(sql, current.address);
+                if (!after)
+                    return after.error();
+                slot->description = AliasEditorDialog::tr("edit alias %1")
+                                        .arg(db::EmailAddress::displayOf(current.address));
+                slot->revert = [before = current, version = after->version](QSqlDatabase &db) {
+                    auto now = aliasUnchangedSince(db, before.address, version);
+                    if (!now)
+                        return Status(now.error());
+                    return applyAliasEdit(db, *now, before.name, before.accessPolicy, before.active,
+                                          before.members, before.moderators);
+                };
+                return {};
+            });
+    }
+    return db()->runInTransaction([r = m_request, slot = undoSlot()](QSqlDatabase &sql) -> Status {
+        if (Status s =
+                db::AliasRepository::createAlias(sql, r.address, r.name, r.members, r.accessPolicy);
+            !s)
+            return s;
+        auto created = db::AliasRepository::getAlias(sql, r.address);
+        if (!created)
+            return created.error();
+        if (!r.moderators.isEmpty()) {
+            if (Status s = db::AliasRepository::setAliasModerators(sql, *created, r.moderators); !s)
+                return s;
+            created = db::AliasRepository::getAlias(sql, r.address);
+            if (!created)
+                return created.error();
+        }
+        // Undo deletes the alias, only while it is still as created.
+        slot->description = AliasEditorDialog::tr("create alias %1")
+                                .arg(db::EmailAddress::displayOf(created->address));
+        slot->revert = [address = created->address,
+                        version = created->version](QSqlDatabase &db) -> Status {
+            if (auto now = aliasUnchangedSince(db, address, version); !now)
+                return now.error();
+            return db::AliasRepository::removeAlias(db, address);
+        };
+        return {};
     });
 }
 
@@ -196,6 +270,10 @@ bool AliasEditorDialog::showFieldError(const Error &error) {
     // The address itself was checked before; the server's address errors concern members.
     if (isNew() && error.code == QLatin1String("db.duplicate")) {
         m_localPartError->setError(error.message);
+        return true;
+    }
+    if (error.code == QLatin1String("alias.moderator")) {
+        m_moderators->setError(error.message);
         return true;
     }
     if (error.code.startsWith(QLatin1String("address.")) ||

@@ -16,7 +16,8 @@ class AddressListEditor;
 class FieldErrorLabel;
 
 // New Alias and Edit Alias (an alias account: table `alias` with its members): address, name,
-// access policy, active, members (added and removed one by one, each checked), moderators.
+// access policy, active, members (added and removed one by one, each checked), moderators
+// (table `moderators`; they matter for the moderators-only policies).
 class AliasEditorDialog : public EditorDialog {
     Q_OBJECT
 public:
@@ -25,7 +26,8 @@ public:
         QString name;
         QString accessPolicy;
         bool active = true;
-        QStringList members; // storage form
+        QStringList members;    // storage form
+        QStringList moderators; // storage form
     };
 
     // New alias in `domain` (storage form).
@@ -36,6 +38,7 @@ public:
     bool isNew() const { return !m_current.has_value(); }
     Request request() const { return m_request; }
     AddressListEditor *membersEditor() const { return m_members; }
+    AddressListEditor *moderatorsEditor() const { return m_moderators; }
 
 protected:
     bool isComplete() const override;
@@ -56,7 +59,7 @@ private:
     QComboBox *m_policy = nullptr;
     QCheckBox *m_active = nullptr;
     AddressListEditor *m_members = nullptr;
-    QListWidget *m_moderators = nullptr;
+    AddressListEditor *m_moderators = nullptr;
 };
 
 // Human names of iRedAPD's access policies.

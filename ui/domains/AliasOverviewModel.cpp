@@ -33,7 +33,10 @@ AliasOverviewModel::AliasOverviewModel(QObject *parent)
 void AliasOverviewModel::setAliases(const QString &domain, const db::DomainAliases &aliases) {
     removeRows(0, rowCount());
     m_aliases = aliases;
-    auto addGroup = [this](const QString &title, int count, Kind kind) {
+    // Each group is filled before it joins the model: one rowsInserted per group instead of one
+    // per row (tens of thousands in a large domain, each re-filtered by an attached proxy).
+    QList<QList<QStandardItem *>> groups;
+    auto addGroup = [&groups](const QString &title, int count, Kind kind) {
         auto *group = new QStandardItem(tr("%1 (%2)").arg(title).arg(count));
         group->setEditable(false);
         group->setData(int(kind), KindRole);
@@ -41,7 +44,7 @@ void AliasOverviewModel::setAliases(const QString &domain, const db::DomainAlias
         QFont font = group->font();
         font.setBold(true);
         group->setFont(font);
-        appendRow({group, new QStandardItem(), new QStandardItem()});
+        groups.append({group, new QStandardItem(), new QStandardItem()});
         return group;
     };
 
@@ -87,6 +90,8 @@ void AliasOverviewModel::setAliases(const QString &domain, const db::DomainAlias
                 tr("any unknown address @%1").arg(db::DomainName::displayOf(domain)),
                 displayList(aliases.catchAll.destinations)));
     }
+    for (const QList<QStandardItem *> &group : groups)
+        appendRow(group);
 }
 
 } // namespace maildeck::ui

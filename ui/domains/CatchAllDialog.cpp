@@ -38,9 +38,30 @@ bool CatchAllDialog::validate() {
 }
 
 QFuture<Status> CatchAllDialog::startWrite() {
-    return db()->runInTransaction([current = m_current, d = m_destinations](QSqlDatabase &sql) {
-        return db::AliasRepository::setCatchAll(sql, current, d);
-    });
+    return db()->runInTransaction(
+        [current = m_current, d = m_destinations, slot = undoSlot()](QSqlDatabase &sql) -> Status {
+            using db::AliasRepository;
+            if (Status s = AliasRepository::setCatchAll(sql, current, d); !s)
+                return s;
+            auto after = AliasRepository::getCatchAll(sql, current.domain);
+            if (!after)
+                return after.error();
+            const QString shown = db::DomainName::displayOf(current.domain);
+            slot->description = current.destinations.isEmpty()
+                                    ? CatchAllDialog::tr("create the catch-all of %1").arg(shown)
+                                    : CatchAllDialog::tr("edit the catch-all of %1").arg(shown);
+            slot->revert = [before = current, version = after->version](QSqlDatabase &db) {
+                auto now = AliasRepository::getCatchAll(db, before.domain);
+                if (!now)
+                    return Status(now.error());
+                if (now->version != version)
+                    return Status(UndoableChange::changedSince(
+                        CatchAllDialog::tr("The catch-all of %1")
+                            .arg(db::DomainName::displayOf(before.domain))));
+                return AliasRepository::setCatchAll(db, *now, before.destinations);
+            };
+            return {};
+        });
 }
 
 bool CatchAllDialog::showFieldError(const Error &error) {

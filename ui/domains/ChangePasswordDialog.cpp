@@ -73,10 +73,25 @@ bool ChangePasswordDialog::validate() {
 }
 
 QFuture<Status> ChangePasswordDialog::startWrite() {
-    return db()->runInTransaction(
-        [username = m_username, password = password(), scheme = scheme()](QSqlDatabase &sql) {
-            return db::MailboxRepository::setPassword(sql, username, password, scheme);
-        });
+    return db()->runInTransaction([username = m_username, password = password(), scheme = scheme(),
+                                   slot = undoSlot()](QSqlDatabase &sql) {
+        using db::MailboxRepository;
+        // The old hash, read in this transaction: undo puts it back (it is never shown).
+        auto before = MailboxRepository::storedPassword(sql, username);
+        if (!before)
+            return Status(before.error());
+        if (Status s = MailboxRepository::setPassword(sql, username, password, scheme); !s)
+            return s;
+        auto after = MailboxRepository::storedPassword(sql, username);
+        if (!after)
+            return Status(after.error());
+        slot->description = ChangePasswordDialog::tr("change the password of %1")
+                                .arg(db::EmailAddress::displayOf(username));
+        slot->revert = [username, before = *before, newHash = after->hash](QSqlDatabase &db) {
+            return MailboxRepository::restorePassword(db, username, newHash, before);
+        };
+        return Status();
+    });
 }
 
 bool ChangePasswordDialog::showFieldError(const Error &error) {

@@ -184,9 +184,38 @@ bool DomainEditorDialog::validate() {
 
 QFuture<Status> DomainEditorDialog::startWrite() {
     if (m_current) {
-        return db()->runInTransaction([current = *m_current, r = m_request](QSqlDatabase &sql) {
-            return db::DomainRepository::update(sql, current, r.edit);
-        });
+        return db()->runInTransaction(
+            [current = *m_current, r = m_request, slot = undoSlot()](QSqlDatabase &sql) -> Status {
+                using db::DomainRepository;
+                if (Status s = DomainRepository::update(sql, current, r.edit); !s)
+                    return s;
+                auto after = DomainRepository::get(sql, current.domain);
+                if (!after)
+                    return after.error();
+                slot->description = DomainEditorDialog::tr("edit domain %1")
+                                        .arg(db::DomainName::displayOf(current.domain));
+                slot->revert = [before = current, version = after->version](QSqlDatabase &db) {
+                    auto now = DomainRepository::get(db, before.domain);
+                    if (!now)
+                        return Status(now.error());
+                    if (now->version != version)
+                        return Status(
+                            UndoableChange::changedSince(db::DomainName::displayOf(before.domain)));
+                    db::DomainEdit edit;
+                    edit.description = before.description;
+                    edit.active = before.active;
+                    edit.mailboxLimit = before.mailboxLimit;
+                    edit.aliasLimit = before.aliasLimit;
+                    edit.listLimit = before.listLimit;
+                    edit.maxQuotaMb = before.maxQuotaMb;
+                    edit.transport = before.transport;
+                    edit.defaultUserQuotaMb = db::VmailSettings::parse(before.settings)
+                                                  .value(QStringLiteral("default_user_quota"))
+                                                  .toLongLong();
+                    return DomainRepository::update(db, *now, edit);
+                };
+                return {};
+            });
     }
     return db()->runInTransaction([r = m_request](QSqlDatabase &sql) -> Status {
         if (Status s = db::DomainRepository::create(sql, r.domain, r.description); !s)

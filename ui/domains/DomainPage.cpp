@@ -5,7 +5,9 @@
 #include "core/db/DomainRepository.h"
 #include "core/db/EmailAddress.h"
 #include "core/db/MailboxRepository.h"
+#include "core/db/MailingListRepository.h"
 #include "core/db/VmailSettings.h"
+#include "core/lists/MailingLists.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/domains/AliasDomainDialog.h"
 #include "ui/domains/AliasEditorDialog.h"
@@ -19,8 +21,12 @@
 #include "ui/domains/MailboxListModel.h"
 #include "ui/domains/NewMailboxDialog.h"
 #include "ui/domains/UserAliasDialog.h"
+#include "ui/lists/ListEditorDialog.h"
+#include "ui/lists/MailingListModel.h"
+#include "ui/lists/SubscribersDialog.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -34,6 +40,9 @@
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <memory>
+#include <utility>
 
 namespace maildeck::ui {
 
@@ -82,6 +91,33 @@ DomainPage::DomainPage(QWidget *parent)
     m_aliasView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_aliasView->setContextMenuPolicy(Qt::ActionsContextMenu);
 
+    m_listModel = new MailingListModel(this);
+    m_listProxy = new QSortFilterProxyModel(this);
+    m_listProxy->setSourceModel(m_listModel);
+    m_listProxy->setSortRole(MailingListModel::SortRole);
+    m_listProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_listProxy->setFilterKeyColumn(-1);
+    m_listView = new QTableView(this);
+    m_listView->setObjectName(QStringLiteral("ListView"));
+    m_listView->setModel(m_listProxy);
+    m_listView->setSortingEnabled(true);
+    m_listView->sortByColumn(MailingListModel::AddressColumn, Qt::AscendingOrder);
+    m_listView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_listView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_listView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_listView->verticalHeader()->hide();
+    m_listView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_listView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    m_listView->horizontalHeader()->setStretchLastSection(true);
+    m_listView->setWordWrap(false);
+    m_listView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *listFilter = new QLineEdit(this);
+    listFilter->setObjectName(QStringLiteral("ListFilter"));
+    listFilter->setPlaceholderText(tr("Filter mailing lists"));
+    listFilter->setClearButtonEnabled(true);
+    connect(listFilter, &QLineEdit::textChanged, m_listProxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+
     buildActions();
 
     auto *mailboxBar = new QToolBar(this);
@@ -108,13 +144,26 @@ DomainPage::DomainPage(QWidget *parent)
     aliasLayout->addWidget(aliasBar);
     aliasLayout->addWidget(m_aliasView);
 
+    auto *listBar = new QToolBar(this);
+    listBar->setObjectName(QStringLiteral("ListToolBar"));
+    listBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    listBar->addActions({m_newList, m_editList, m_listSubscribers, m_deleteList});
+    auto *listTab = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listTab);
+    listLayout->addWidget(listBar);
+    listLayout->addWidget(listFilter);
+    listLayout->addWidget(m_listView);
+
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(mailboxTab, tr("&Mailboxes"));
     m_tabs->addTab(aliasTab, tr("A&liases and forwardings"));
+    m_tabs->addTab(listTab, tr("Mailing lis&ts"));
 
     auto *domainBar = new QToolBar(this);
     domainBar->setObjectName(QStringLiteral("DomainToolBar"));
     domainBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    domainBar->addAction(m_undo);
+    domainBar->addSeparator();
     domainBar->addActions({m_editDomain, m_toggleDomain, m_deleteDomain});
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(m_title, 1);
@@ -136,6 +185,9 @@ DomainPage::DomainPage(QWidget *parent)
             editMailbox();
     });
     connect(m_aliasView, &QAbstractItemView::activated, this, &DomainPage::editAliasItem);
+    connect(m_listView, &QAbstractItemView::activated, this, &DomainPage::editList);
+    connect(m_listView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &DomainPage::updateActions);
     connect(m_mailboxView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &DomainPage::updateActions);
     connect(m_aliasView->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -158,6 +210,11 @@ void DomainPage::buildActions() {
     const QKeySequence insert(Qt::Key_Insert);
     const QKeySequence edit(Qt::Key_F2);
     const QKeySequence del(QKeySequence::Delete);
+
+    m_undo = makeAction(tr("&Undo"), QKeySequence::Undo, &DomainPage::undoLastChange);
+    m_undo->setObjectName(QStringLiteral("UndoAction"));
+    addAction(m_undo);
+    clearUndo();
 
     m_newDomain = new QAction(tr("&New Domain…"), this);
     m_newDomain->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
@@ -192,6 +249,19 @@ void DomainPage::buildActions() {
     sep2->setSeparator(true);
     m_aliasView->addActions({m_newAlias, m_editAlias, m_deleteAlias, sep2, m_newUserAlias,
                              m_newAliasDomain, m_editCatchAll, m_reload});
+
+    m_newList = makeAction(tr("&New List…"), insert, &DomainPage::newList);
+    m_newList->setObjectName(QStringLiteral("NewListAction"));
+    m_editList = makeAction(tr("&Edit…"), edit, &DomainPage::editList);
+    m_editList->setObjectName(QStringLiteral("EditListAction"));
+    m_listSubscribers = makeAction(tr("&Subscribers…"), {}, &DomainPage::editSubscribers);
+    m_listSubscribers->setObjectName(QStringLiteral("ListSubscribersAction"));
+    m_deleteList = makeAction(tr("De&lete…"), del, &DomainPage::deleteList);
+    m_deleteList->setObjectName(QStringLiteral("DeleteListAction"));
+    auto *sep3 = new QAction(this);
+    sep3->setSeparator(true);
+    m_listView->addActions(
+        {m_newList, m_editList, m_listSubscribers, m_deleteList, sep3, m_reload});
 }
 
 QList<QAction *> DomainPage::domainActions() const {
@@ -221,6 +291,12 @@ void DomainPage::installDomainListActions(QAbstractItemView *view) {
 
 void DomainPage::setDatabase(DbWorker *db) {
     m_db = db;
+    clearUndo(); // a reconnect: the last change is not this session's to undo any more
+    updateActions();
+}
+
+void DomainPage::setMailingLists(lists::MailingLists *lists) {
+    m_lists = lists;
     updateActions();
 }
 
@@ -232,6 +308,9 @@ void DomainPage::clear() {
     m_banner->hide();
     m_mailboxes->setMailboxes({});
     m_aliases->setAliases({}, {});
+    m_listModel->setLists({});
+    m_listSmtpPort = 0;
+    clearUndo();
     updateActions();
 }
 
@@ -250,6 +329,7 @@ void DomainPage::reload() {
     loadSummary();
     loadMailboxes();
     loadAliases();
+    loadLists();
 }
 
 void DomainPage::loadSummary() {
@@ -318,6 +398,55 @@ void DomainPage::loadAliases() {
         });
 }
 
+void DomainPage::loadLists() {
+    if (!m_db)
+        return;
+    const quint64 generation = m_generation;
+    m_db->run([domain = m_domain](QSqlDatabase &db) {
+            return db::MailingListRepository::listForDomain(db, domain);
+        })
+        .then(this, [this, generation](Result<QList<db::MailingListRow>> result) {
+            if (generation != m_generation)
+                return;
+            if (!result) {
+                m_banner->showError(result.error());
+                return;
+            }
+            QStringList addresses;
+            for (const db::MailingListRow &row : result.value())
+                addresses << row.address;
+            const int count = int(addresses.size());
+            m_listModel->setLists(std::move(result).value());
+            m_listView->resizeColumnsToContents();
+            updateActions();
+            Q_EMIT listsLoaded(count);
+            if (!m_lists)
+                return;
+            // The settings from each list's control files, one after the other.
+            for (const QString &address : addresses) {
+                m_lists->read(address).then(
+                    this, [this, generation, address](Result<lists::ListState> state) {
+                        if (generation != m_generation)
+                            return;
+                        if (!state) {
+                            m_listModel->setProblem(address, state.error().message);
+                            return;
+                        }
+                        if (state->settings.smtpPort > 0)
+                            m_listSmtpPort = state->settings.smtpPort;
+                        m_listModel->setSettings(address, state->settings);
+                    });
+            }
+        });
+}
+
+QString DomainPage::currentListAddress() const {
+    const QModelIndex index = m_listView->currentIndex();
+    if (!index.isValid() || !m_listView->selectionModel()->isRowSelected(index.row(), {}))
+        return {};
+    return index.siblingAtColumn(0).data(MailingListModel::AddressRole).toString();
+}
+
 void DomainPage::updateActions() {
     const bool haveDomain = !m_domain.isEmpty() && m_db;
     m_newDomain->setEnabled(bool(m_db));
@@ -343,6 +472,12 @@ void DomainPage::updateActions() {
     const int kind = alias.data(AliasOverviewModel::KindRole).toInt();
     const bool group = alias.data(AliasOverviewModel::IsGroupRole).toBool();
     m_newAlias->setEnabled(haveDomain);
+    const bool haveLists = haveDomain && m_lists;
+    const bool haveList = haveLists && !currentListAddress().isEmpty();
+    m_newList->setEnabled(haveLists);
+    m_editList->setEnabled(haveList);
+    m_listSubscribers->setEnabled(haveList);
+    m_deleteList->setEnabled(haveList);
     m_newAliasDomain->setEnabled(haveDomain);
     m_editCatchAll->setEnabled(haveDomain);
     m_editAlias->setEnabled(alias.isValid() && !group &&
@@ -377,7 +512,11 @@ QModelIndex DomainPage::currentAliasIndex() const {
 void DomainPage::openDialog(QDialog *dialog) {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (auto *editor = qobject_cast<EditorDialog *>(dialog))
-        connect(editor, &EditorDialog::written, this, [this] {
+        connect(editor, &EditorDialog::written, this, [this, editor] {
+            if (editor->undoable().isUndoable())
+                setUndo(editor->undoable());
+            else
+                clearUndo(tr("The last change cannot be undone."));
             reload();
             Q_EMIT domainsChanged();
         });
@@ -385,12 +524,17 @@ void DomainPage::openDialog(QDialog *dialog) {
     Q_EMIT dialogOpened(dialog);
 }
 
-void DomainPage::runWrite(QFuture<Status> future, const QString &done, bool domainsToo) {
-    future.then(this, [this, done, domainsToo](Status status) {
+void DomainPage::runWrite(QFuture<Status> future, const QString &done, bool domainsToo,
+                          UndoSlot undo) {
+    future.then(this, [this, done, domainsToo, undo](Status status) {
         if (!status) {
             m_banner->showError(status.error());
             return;
         }
+        if (undo && undo->isUndoable())
+            setUndo(*undo);
+        else
+            clearUndo(tr("The last change cannot be undone: %1").arg(done));
         m_banner->showMessage(MessageBanner::Kind::Info, done);
         reload();
         if (domainsToo)
@@ -434,14 +578,32 @@ void DomainPage::toggleDomainActive() {
         return;
     const bool active = !m_summary->active;
     const QString shown = db::DomainName::displayOf(m_domain);
-    runWrite(m_db->runInTransaction([domain = m_domain, active](QSqlDatabase &db) {
-        return db::DomainRepository::setActive(db, domain, active);
+    auto undo = std::make_shared<UndoableChange>();
+    runWrite(m_db->runInTransaction([domain = m_domain, active, undo](QSqlDatabase &db) {
+        using db::DomainRepository;
+        if (Status s = DomainRepository::setActive(db, domain, active); !s)
+            return s;
+        auto after = DomainRepository::get(db, domain);
+        if (!after)
+            return Status(after.error());
+        const QString shown = db::DomainName::displayOf(domain);
+        undo->description = active ? DomainPage::tr("enable %1").arg(shown)
+                                   : DomainPage::tr("disable %1").arg(shown);
+        undo->revert = [domain, active, version = after->version](QSqlDatabase &db) {
+            auto now = DomainRepository::get(db, domain);
+            if (!now)
+                return Status(now.error());
+            if (now->version != version)
+                return Status(UndoableChange::changedSince(db::DomainName::displayOf(domain)));
+            return DomainRepository::setActive(db, domain, !active);
+        };
+        return Status();
     }),
              active ? tr("%1 is enabled.").arg(shown)
                     : tr("%1 is disabled: mail for it is no longer accepted, and its users cannot "
                          "log in.")
                           .arg(shown),
-             true);
+             true, undo);
 }
 
 void DomainPage::deleteDomain() {
@@ -450,6 +612,9 @@ void DomainPage::deleteDomain() {
     auto *dialog = new DomainDeleteDialog(m_db, m_domain, this);
     connect(dialog, &EditorDialog::written, this, [this] { clear(); });
     openDialog(dialog);
+    connect(dialog, &EditorDialog::written, this, [this] {
+        clearUndo(tr("A deleted domain cannot be restored: its mailboxes were removed."));
+    });
 }
 
 // --- mailboxes -----------------------------------------------------------------------------
@@ -505,12 +670,31 @@ void DomainPage::toggleMailboxActive() {
         return;
     const bool active = !row->active;
     const QString shown = db::EmailAddress::displayOf(row->username);
-    runWrite(m_db->runInTransaction([username = row->username, active](QSqlDatabase &db) {
-        return db::MailboxRepository::setActive(db, username, active);
+    auto undo = std::make_shared<UndoableChange>();
+    runWrite(m_db->runInTransaction([username = row->username, active, undo](QSqlDatabase &db) {
+        using db::MailboxRepository;
+        if (Status s = MailboxRepository::setActive(db, username, active); !s)
+            return s;
+        auto after = MailboxRepository::get(db, username);
+        if (!after)
+            return Status(after.error());
+        const QString shown = db::EmailAddress::displayOf(username);
+        undo->description = active ? DomainPage::tr("enable mailbox %1").arg(shown)
+                                   : DomainPage::tr("disable mailbox %1").arg(shown);
+        undo->revert = [username, active, version = after->version](QSqlDatabase &db) {
+            auto now = MailboxRepository::get(db, username);
+            if (!now)
+                return Status(now.error());
+            if (now->version != version)
+                return Status(UndoableChange::changedSince(db::EmailAddress::displayOf(username)));
+            return MailboxRepository::setActive(db, username, !active);
+        };
+        return Status();
     }),
              active
                  ? tr("%1 is enabled.").arg(shown)
-                 : tr("%1 is disabled: it cannot log in, and mail to it is rejected.").arg(shown));
+                 : tr("%1 is disabled: it cannot log in, and mail to it is rejected.").arg(shown),
+             false, undo);
 }
 
 void DomainPage::deleteMailboxes() {
@@ -556,6 +740,7 @@ void DomainPage::importMailboxes() {
         return;
     auto *dialog = new MailboxImportDialog(m_db, m_domain, m_scheme, this);
     connect(dialog, &MailboxImportDialog::imported, this, [this] {
+        clearUndo(tr("A bulk import cannot be undone."));
         reload();
         Q_EMIT domainsChanged();
     });
@@ -702,6 +887,136 @@ void DomainPage::editCatchAll() {
             if (!result)
                 return m_banner->showError(result.error());
             openDialog(new CatchAllDialog(m_db, *result, this));
+        });
+}
+
+} // namespace maildeck::ui
+
+namespace maildeck::ui {
+
+// --- mailing lists -------------------------------------------------------------------------
+
+void DomainPage::newList() {
+    if (!m_db || !m_lists || m_domain.isEmpty())
+        return;
+    openDialog(new ListEditorDialog(m_lists, m_db, m_domain,
+                                    m_listSmtpPort > 0 ? m_listSmtpPort : 10027, this));
+}
+
+void DomainPage::editList() {
+    const QString address = currentListAddress();
+    if (!m_db || !m_lists || address.isEmpty())
+        return;
+    const quint64 generation = m_generation;
+    // Fresh from the server: the dialog's conflict check starts from what it shows.
+    m_lists->read(address).then(this, [this, generation](Result<lists::ListState> result) {
+        if (generation != m_generation)
+            return;
+        if (!result)
+            return m_banner->showError(result.error());
+        openDialog(new ListEditorDialog(m_lists, m_db, *result, this));
+    });
+}
+
+void DomainPage::editSubscribers() {
+    const QString address = currentListAddress();
+    if (!m_lists || address.isEmpty())
+        return;
+    auto *dialog = new SubscribersDialog(m_lists, address, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    Q_EMIT dialogOpened(dialog);
+}
+
+void DomainPage::deleteList() {
+    const QString address = currentListAddress();
+    if (!m_lists || address.isEmpty())
+        return;
+    const quint64 generation = m_generation;
+    m_lists->planRemoval(address).then(this, [this, generation](Result<lists::RemovalPlan> plan) {
+        if (generation != m_generation)
+            return;
+        if (!plan)
+            return m_banner->showError(plan.error());
+        const QString shown = db::EmailAddress::displayOf(plan->address);
+        auto *box = new QMessageBox(
+            QMessageBox::Warning, tr("Delete Mailing List"),
+            tr("Delete the mailing list %1? Mail to it will be rejected.").arg(shown),
+            QMessageBox::Cancel, this);
+        box->setObjectName(QStringLiteral("DeleteListConfirmation"));
+        auto *keep = new QCheckBox(tr("&Keep a copy in the mlmmj archive directory"), box);
+        keep->setChecked(plan->archive);
+        box->setCheckBox(keep);
+        auto describe = [box, plan = *plan](bool archive) {
+            lists::RemovalPlan p = plan;
+            p.archive = archive;
+            box->setInformativeText(
+                p.summary().join(QLatin1Char('\n')) + QStringLiteral("\n\n") +
+                (archive ? tr("The list directory, its subscribers and its archive of posts are "
+                              "removed from the spool; only the copy in the archive directory "
+                              "stays.")
+                         : tr("The list directory, its subscribers and its archive of posts are "
+                              "deleted for good.")));
+        };
+        describe(plan->archive);
+        connect(keep, &QCheckBox::toggled, box, describe);
+        QPushButton *del = box->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+        box->setDefaultButton(QMessageBox::Cancel);
+        connect(box, &QMessageBox::finished, this, [this, box, del, keep, plan = *plan, shown] {
+            if (box->clickedButton() != del || !m_lists)
+                return;
+            lists::RemovalPlan p = plan;
+            p.archive = keep->isChecked();
+            runWrite(m_lists->remove(p), tr("The mailing list %1 was deleted.").arg(shown), true);
+        });
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        Q_EMIT dialogOpened(box);
+    });
+}
+
+// --- undo ----------------------------------------------------------------------------------
+
+void DomainPage::setUndo(const UndoableChange &change) {
+    m_lastChange = change;
+    m_undo->setEnabled(true);
+    m_undo->setText(tr("&Undo: %1").arg(change.description));
+    m_undo->setToolTip(tr("Restore the state before: %1 (only if nobody changed it since)")
+                           .arg(change.description));
+}
+
+void DomainPage::clearUndo(const QString &why) {
+    m_lastChange = {};
+    m_undo->setEnabled(false);
+    m_undo->setText(tr("&Undo"));
+    m_undo->setToolTip(why.isEmpty() ? tr("Nothing to undo.") : why);
+}
+
+void DomainPage::undoLastChange() {
+    if (!m_db || !m_lastChange.isUndoable())
+        return;
+    const UndoableChange change = std::exchange(m_lastChange, {});
+    clearUndo(tr("Only the last change can be undone."));
+    m_db->runInTransaction(change.revert)
+        .then(this, [this, description = change.description](Status status) {
+            if (!status) {
+                if (status.error().code == QLatin1String("db.conflict"))
+                    m_banner->showMessage(
+                        MessageBanner::Kind::Error,
+                        tr("Changed since — not undone: %1. Someone else changed it after you; "
+                           "their change is kept.")
+                            .arg(description),
+                        status.error().code + QLatin1Char('\n') + status.error().message);
+                else
+                    m_banner->showError(status.error());
+                reload();
+                Q_EMIT undoFinished(false);
+                return;
+            }
+            reload();
+            m_banner->showMessage(MessageBanner::Kind::Info, tr("Undone: %1.").arg(description));
+            Q_EMIT domainsChanged();
+            Q_EMIT undoFinished(true);
         });
 }
 

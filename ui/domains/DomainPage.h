@@ -4,6 +4,7 @@
 #include "core/db/DbWorker.h"
 #include "core/db/PasswordHash.h"
 #include "core/db/VmailTypes.h"
+#include "ui/domains/UndoableChange.h"
 
 #include <QFuture>
 #include <QPointer>
@@ -24,11 +25,15 @@ class QTreeView;
 namespace maildeck {
 class DbWorker;
 }
+namespace maildeck::lists {
+class MailingLists;
+}
 
 namespace maildeck::ui {
 
 class AliasOverviewModel;
 class MailboxListModel;
+class MailingListModel;
 class MessageBanner;
 
 // One domain's content: its mailboxes and what routes mail inside it, with the editors:
@@ -43,6 +48,8 @@ public:
     void showDomain(const QString &domain, DbWorker *db);
     // The database for "New Domain" while no domain is shown.
     void setDatabase(DbWorker *db);
+    // The server's mlmmj lists (needs SSH); without it the lists tab shows the SQL rows only.
+    void setMailingLists(lists::MailingLists *lists);
     void clear();
     QString domain() const { return m_domain; }
     void reload();
@@ -54,6 +61,11 @@ public:
     QList<QAction *> domainActions() const;
     // Gives the main window's domain list Insert / F2 / Delete and a context menu.
     void installDomainListActions(QAbstractItemView *view);
+    // "Undo: <last change>" (Ctrl+Z) for the main window's Edit menu; disabled (its tool tip
+    // says why) when there is nothing to undo or the last change cannot be undone.
+    QAction *undoAction() const { return m_undo; }
+    // The last change's description, empty when there is none to undo.
+    QString undoDescription() const { return m_lastChange.description; }
 
     void newDomain();
     void editDomain();
@@ -71,25 +83,43 @@ public:
     void deleteAliasItem();
     void newAliasDomain();
     void editCatchAll();
+    void newList();
+    void editList();
+    void editSubscribers();
+    void deleteList();
+    // Restores the state before the last change, if nobody changed the rows since.
+    void undoLastChange();
 
 Q_SIGNALS:
     void mailboxesLoaded(int count);
     void aliasesLoaded();
+    void listsLoaded(int count);
     // Domains were created, changed or deleted: the main window reloads its list (and selects
     // domain(), which is the new domain after a creation, or none after a deletion).
     void domainsChanged();
     // A dialog was opened (tests and screenshots).
     void dialogOpened(QDialog *dialog);
+    // An undo finished (ok: restored; otherwise refused or failed, see the banner).
+    void undoFinished(bool ok);
 
 private:
     void buildActions();
     void loadSummary();
     void loadMailboxes();
     void loadAliases();
+    void loadLists();
+    QString currentListAddress() const;
     void updateActions();
     void openDialog(QDialog *dialog);
     // A write from the page itself (toggle, delete): errors to the banner, then reload.
-    void runWrite(QFuture<Status> future, const QString &done, bool domainsToo = false);
+    // `undo` (filled by the job) makes the write the one Undo reverts; without it the write
+    // cannot be undone and Undo is disabled.
+    void runWrite(QFuture<Status> future, const QString &done, bool domainsToo = false,
+                  UndoSlot undo = {});
+    // Undo now reverts `change`.
+    void setUndo(const UndoableChange &change);
+    // Nothing to undo; `why` (the tool tip) says why, e.g. after a delete.
+    void clearUndo(const QString &why = {});
     QList<const db::MailboxRow *> selectedMailboxes() const;
     const db::MailboxRow *currentMailbox() const;
     QModelIndex currentAliasIndex() const;
@@ -109,7 +139,14 @@ private:
     QTableView *m_mailboxView = nullptr;
     AliasOverviewModel *m_aliases = nullptr;
     QTreeView *m_aliasView = nullptr;
+    QPointer<lists::MailingLists> m_lists;
+    MailingListModel *m_listModel = nullptr;
+    QSortFilterProxyModel *m_listProxy = nullptr;
+    QTableView *m_listView = nullptr;
+    int m_listSmtpPort = 0; // what the domain's lists use (for new ones); 0 = not known yet
 
+    UndoableChange m_lastChange;
+    QAction *m_undo = nullptr;
     QAction *m_newDomain = nullptr;
     QAction *m_editDomain = nullptr;
     QAction *m_toggleDomain = nullptr;
@@ -127,6 +164,10 @@ private:
     QAction *m_deleteAlias = nullptr;
     QAction *m_newAliasDomain = nullptr;
     QAction *m_editCatchAll = nullptr;
+    QAction *m_newList = nullptr;
+    QAction *m_editList = nullptr;
+    QAction *m_listSubscribers = nullptr;
+    QAction *m_deleteList = nullptr;
 };
 
 } // namespace maildeck::ui

@@ -158,9 +158,52 @@ bool EditMailboxDialog::validate() {
     return true;
 }
 
+namespace {
+
+db::MailboxEdit editOf(const db::MailboxRow &row) {
+    db::MailboxEdit edit;
+    edit.name = row.name;
+    edit.language = row.language;
+    edit.quotaMb = row.quotaMb;
+    edit.active = row.active;
+    edit.employeeId = row.employeeId;
+    edit.department = row.department;
+    edit.services = row.services;
+    edit.allowNets = row.allowNets;
+    return edit;
+}
+
+// Puts the mailbox and its forwarding back as `before`, if both are still as the change left
+// them (`after`, `afterForwarding`).
+Status revertMailboxEdit(QSqlDatabase &sql, const db::MailboxRow &before, const QByteArray &after,
+                         const QByteArray &afterForwarding) {
+    const QString shown = db::EmailAddress::displayOf(before.username);
+    auto now = db::MailboxRepository::get(sql, before.username);
+    if (!now)
+        return now.error();
+    auto forwarding = db::AliasRepository::getForwarding(sql, before.username);
+    if (!forwarding)
+        return forwarding.error();
+    if (now->version != after || forwarding->version != afterForwarding)
+        return UndoableChange::changedSince(shown);
+    if (Status s = db::MailboxRepository::update(sql, *now, editOf(before)); !s)
+        return s;
+    forwarding = db::AliasRepository::getForwarding(sql, before.username);
+    if (!forwarding)
+        return forwarding.error();
+    QStringList have = forwarding->destinations, want = before.forwardTo;
+    have.sort();
+    want.sort();
+    if (have == want && forwarding->keepLocalCopy == before.keepsLocalCopy)
+        return {};
+    return db::AliasRepository::setForwarding(sql, *forwarding, before.forwardTo,
+                                              before.keepsLocalCopy);
+}
+
+} // namespace
+
 QFuture<Status> EditMailboxDialog::startWrite() {
-    return db()->runInTransaction([current = m_current,
-                                   r = m_request](QSqlDatabase &sql) -> Status {
+    auto write = [](QSqlDatabase &sql, const db::MailboxRow &current, const Request &r) -> Status {
         if (Status s = db::MailboxRepository::update(sql, current, r.edit); !s)
             return s;
         if (!r.forwardingChanged)
@@ -179,6 +222,25 @@ QFuture<Status> EditMailboxDialog::startWrite() {
                              .arg(db::EmailAddress::displayOf(current.username)),
                          {}};
         return db::AliasRepository::setForwarding(sql, *forwarding, r.forwardTo, r.keepLocalCopy);
+    };
+    return db()->runInTransaction([write, current = m_current, r = m_request,
+                                   slot = undoSlot()](QSqlDatabase &sql) -> Status {
+        if (Status s = write(sql, current, r); !s)
+            return s;
+        // The rows as this change left them: undo only while they still are.
+        auto after = db::MailboxRepository::get(sql, current.username);
+        if (!after)
+            return after.error();
+        auto afterForwarding = db::AliasRepository::getForwarding(sql, current.username);
+        if (!afterForwarding)
+            return afterForwarding.error();
+        slot->description = EditMailboxDialog::tr("edit mailbox %1")
+                                .arg(db::EmailAddress::displayOf(current.username));
+        slot->revert = [before = current, version = after->version,
+                        fwVersion = afterForwarding->version](QSqlDatabase &db) {
+            return revertMailboxEdit(db, before, version, fwVersion);
+        };
+        return {};
     });
 }
 

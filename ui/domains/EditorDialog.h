@@ -2,6 +2,7 @@
 
 #include "core/common/Result.h"
 #include "core/db/DbWorker.h"
+#include "ui/domains/UndoableChange.h"
 
 #include <QDialog>
 #include <QFuture>
@@ -36,11 +37,16 @@ public:
     QPushButton *okButton() const;
     MessageBanner *banner() const { return m_banner; }
     bool isBusy() const { return m_busy; }
+    // How to undo the last successful write (valid after written()); not undoable when the
+    // dialog's write did not fill undoSlot().
+    const UndoableChange &undoable() const { return *m_undo; }
 
 protected:
     // Content goes here (between the banner and the buttons).
     QVBoxLayout *contentLayout() const { return m_content; }
     DbWorker *db() const { return m_db; }
+    // For startWrite()'s job: fill it (description + revert) after the write succeeded.
+    UndoSlot undoSlot() const { return m_undo; }
 
     // Input is complete enough to press OK (enables the button).
     virtual bool isComplete() const { return true; }
@@ -72,6 +78,7 @@ private:
     QDialogButtonBox *m_buttons = nullptr;
     bool m_busy = false;
     bool m_writes = false; // built with a DbWorker: OK writes (else only validates: tests)
+    UndoSlot m_undo = std::make_shared<UndoableChange>();
 };
 
 } // namespace maildeck::ui

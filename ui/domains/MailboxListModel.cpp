@@ -10,7 +10,28 @@ namespace maildeck::ui {
 void MailboxListModel::setMailboxes(QList<db::MailboxRow> mailboxes) {
     beginResetModel();
     m_rows = std::move(mailboxes);
+    // The shown texts once per row: sorting and filtering ask for them many times per row.
+    m_display.clear();
+    m_display.reserve(m_rows.size());
+    for (const db::MailboxRow &m : std::as_const(m_rows))
+        m_display.append(displayTexts(m));
     endResetModel();
+}
+
+MailboxListModel::RowTexts MailboxListModel::displayTexts(const db::MailboxRow &m) {
+    RowTexts texts;
+    texts[AddressColumn] = db::EmailAddress::displayOf(m.username);
+    texts[NameColumn] = m.name;
+    const QString limit = m.quotaMb > 0 ? formatMegabytes(m.quotaMb) : tr("unlimited");
+    texts[QuotaColumn] = m.usedBytes ? tr("%1 of %2").arg(formatBytes(*m.usedBytes), limit) : limit;
+    texts[PasswordColumn] =
+        m.passwordWeak ? tr("%1 (weak)").arg(m.passwordScheme) : m.passwordScheme;
+    if (!m.forwardTo.isEmpty())
+        texts[ForwardingColumn] =
+            m.keepsLocalCopy
+                ? tr("→ %1, keeps a copy").arg(m.forwardTo.join(QStringLiteral(", ")))
+                : tr("→ %1 only, no copy kept").arg(m.forwardTo.join(QStringLiteral(", ")));
+    return texts;
 }
 
 const db::MailboxRow *MailboxListModel::mailboxAt(int row) const {
@@ -31,25 +52,7 @@ QVariant MailboxListModel::data(const QModelIndex &index, int role) const {
     const db::MailboxRow &m = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
-        case AddressColumn:
-            return db::EmailAddress::displayOf(m.username);
-        case NameColumn:
-            return m.name;
-        case QuotaColumn: {
-            const QString limit = m.quotaMb > 0 ? formatMegabytes(m.quotaMb) : tr("unlimited");
-            return m.usedBytes ? tr("%1 of %2").arg(formatBytes(*m.usedBytes), limit) : limit;
-        }
-        case PasswordColumn:
-            return m.passwordWeak ? tr("%1 (weak)").arg(m.passwordScheme) : m.passwordScheme;
-        case ForwardingColumn:
-            if (m.forwardTo.isEmpty())
-                return QString();
-            return m.keepsLocalCopy
-                       ? tr("→ %1, keeps a copy").arg(m.forwardTo.join(QStringLiteral(", ")))
-                       : tr("→ %1 only, no copy kept").arg(m.forwardTo.join(QStringLiteral(", ")));
-        }
-        break;
+        return m_display.at(index.row()).at(index.column());
     case Qt::ToolTipRole:
         if (index.column() == PasswordColumn && m.passwordWeak)
             return tr("This hash scheme is weak. Dovecot 2.4 refuses it unless "
@@ -69,7 +72,7 @@ QVariant MailboxListModel::data(const QModelIndex &index, int role) const {
         case QuotaColumn:
             return m.usedBytes ? *m.usedBytes : m.quotaMb;
         default:
-            return data(index, Qt::DisplayRole);
+            return m_display.at(index.row()).at(index.column());
         }
     }
     return {};

@@ -4,6 +4,8 @@
 
 #include <QAbstractTableModel>
 
+#include <array>
+
 namespace maildeck::ui {
 
 // The mailboxes of one domain.
@@ -31,7 +33,11 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
+    using RowTexts = std::array<QString, ColumnCount>;
+    static RowTexts displayTexts(const db::MailboxRow &m);
+
     QList<db::MailboxRow> m_rows;
+    QList<RowTexts> m_display; // DisplayRole of each column, per row
 };
 
 } // namespace maildeck::ui

@@ -5,6 +5,8 @@
 #include "core/db/EmailAddress.h"
 #include "ui/domains/FieldErrorLabel.h"
 
+#include <algorithm>
+
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -75,8 +77,26 @@ bool UserAliasDialog::validate() {
 }
 
 QFuture<Status> UserAliasDialog::startWrite() {
-    return db()->runInTransaction([alias = m_alias, target = target()](QSqlDatabase &sql) {
-        return db::AliasRepository::addUserAlias(sql, alias, target);
+    return db()->runInTransaction([alias = m_alias, target = target(), domain = m_domain,
+                                   slot = undoSlot()](QSqlDatabase &sql) -> Status {
+        if (Status s = db::AliasRepository::addUserAlias(sql, alias, target); !s)
+            return s;
+        // Undo deletes it, only while it still points to `target`.
+        slot->description =
+            UserAliasDialog::tr("create alias address %1").arg(db::EmailAddress::displayOf(alias));
+        slot->revert = [alias, target, domain](QSqlDatabase &db) -> Status {
+            auto all = db::AliasRepository::listForDomain(db, domain);
+            if (!all)
+                return all.error();
+            const auto &list = all->userAliases;
+            const bool asCreated = std::any_of(list.begin(), list.end(), [&](const auto &a) {
+                return a.alias == alias && a.target == target && a.active;
+            });
+            if (!asCreated)
+                return UndoableChange::changedSince(db::EmailAddress::displayOf(alias));
+            return db::AliasRepository::removeUserAlias(db, alias);
+        };
+        return {};
     });
 }
 

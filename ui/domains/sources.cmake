@@ -20,4 +20,5 @@ target_sources(maildeck_ui PRIVATE
     domains/UserAliasDialog.h domains/UserAliasDialog.cpp
     domains/AliasDomainDialog.h domains/AliasDomainDialog.cpp
     domains/CatchAllDialog.h domains/CatchAllDialog.cpp
+    domains/UndoableChange.h domains/UndoableChange.cpp
 )

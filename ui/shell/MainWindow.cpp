@@ -2,9 +2,19 @@
 
 #include "core/db/DbWorker.h"
 #include "core/db/DomainRepository.h"
+#include "core/lists/MailingLists.h"
 #include "core/profiles/ProfileStore.h"
+#include "core/secrets/SecretStore.h"
+#include "core/session/IredadminSettings.h"
 #include "core/session/ServerConnection.h"
+#include "core/ssh/SshSession.h"
 #include "ui/common/MessageBanner.h"
+#include "ui/connection/ConnectDialog.h"
+#include "ui/connection/ConnectionIndicator.h"
+#include "ui/connection/FlavourConfirmDialog.h"
+#include "ui/connection/ProfileEditorDialog.h"
+#include "ui/connection/ProfileManagerDialog.h"
+#include "ui/connection/ServerPathsEditor.h"
 #include "ui/domains/DomainListModel.h"
 #include "ui/domains/DomainPage.h"
 #include "ui/shell/DialogPrompter.h"
@@ -12,7 +22,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -35,12 +44,13 @@ const QString kDomainHeaderKey = QStringLiteral("mainWindow/domainHeader");
 } // namespace
 
 MainWindow::MainWindow(std::shared_ptr<ProfileStore> profiles, QWidget *parent)
-    : QMainWindow(parent), m_profiles(std::move(profiles))
-{
+    : QMainWindow(parent)
+    , m_profiles(std::move(profiles)) {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("MailDeck"));
     resize(1200, 760);
     m_prompter = new DialogPrompter(this);
+    m_secrets = new SecretStore(this);
 
     m_banner = new MessageBanner(this);
     m_pages = new QStackedWidget(this);
@@ -56,15 +66,15 @@ MainWindow::MainWindow(std::shared_ptr<ProfileStore> profiles, QWidget *parent)
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    m_connectionLabel = new QLabel(tr("Not connected"), this);
-    statusBar()->addPermanentWidget(m_connectionLabel);
+    m_indicator = new ConnectionIndicator(this);
+    connect(m_indicator, &ConnectionIndicator::clicked, this, &MainWindow::onIndicatorClicked);
+    statusBar()->addPermanentWidget(m_indicator);
     buildMenus();
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::buildDomainPanel()
-{
+void MainWindow::buildDomainPanel() {
     m_domainModel = new DomainListModel(this);
     m_domainProxy = new QSortFilterProxyModel(this);
     m_domainProxy->setSourceModel(m_domainModel);
@@ -90,7 +100,8 @@ void MainWindow::buildDomainPanel()
     m_domainView->setWordWrap(false);
     // A few hundred domains at most: measuring the count columns is cheap.
     m_domainView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_domainView->horizontalHeader()->setSectionResizeMode(DomainListModel::DomainColumn, QHeaderView::Stretch);
+    m_domainView->horizontalHeader()->setSectionResizeMode(DomainListModel::DomainColumn,
+                                                           QHeaderView::Stretch);
     m_domainView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_domainView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     connect(m_domainView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -122,29 +133,19 @@ void MainWindow::buildDomainPanel()
     m_pages->addWidget(splitter);
 }
 
-void MainWindow::buildMenus()
-{
+void MainWindow::buildMenus() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *connectAction = file->addAction(tr("&Connect to Server…"), this, [this] {
-        const QStringList names = m_profiles->names();
-        if (names.isEmpty()) {
-            m_banner->showMessage(MessageBanner::Kind::Info,
-                                  tr("There are no server profiles yet. Create one with "
-                                     "maildeck-cli profile add."));
-            return;
-        }
-        bool ok = false;
-        const QString name = QInputDialog::getItem(this, tr("Connect to Server"), tr("Server profile:"),
-                                                   names, 0, false, &ok);
-        if (ok)
-            connectToProfile(name);
-    });
+    QAction *connectAction =
+        file->addAction(tr("&Connect to Server…"), this, &MainWindow::showProfileManager);
     connectAction->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
     m_recentMenu = file->addMenu(tr("Recent &Servers"));
     rebuildRecentMenu();
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_domainPage->undoAction());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_reloadAction = view->addAction(tr("&Reload"), this, &MainWindow::reloadDomains);
@@ -167,8 +168,7 @@ void MainWindow::buildMenus()
     });
 }
 
-void MainWindow::rebuildRecentMenu()
-{
+void MainWindow::rebuildRecentMenu() {
     m_recentMenu->clear();
     const QStringList recent = m_profiles->recent();
     for (const QString &name : recent)
@@ -176,8 +176,7 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
-void MainWindow::connectToProfile(const QString &profileName)
-{
+void MainWindow::connectToProfile(const QString &profileName) {
     const auto profile = m_profiles->load(profileName);
     if (!profile) {
         statusBar()->showMessage(tr("There is no server profile named \"%1\".").arg(profileName));
@@ -192,21 +191,46 @@ void MainWindow::connectToProfile(const QString &profileName)
     m_domainPage->clear();
     m_domainModel->setDomains({});
     m_connection = std::make_unique<ServerConnection>(*profile, m_prompter);
-    m_connectionLabel->setText(tr("Connecting to %1…").arg(profileName));
-    statusBar()->showMessage(tr("Connecting to %1 (%2@%3)…").arg(profileName, profile->user, profile->host));
+    m_connection->setSecretStore(m_secrets);
+    m_indicator->setState(ConnectionIndicator::State::Connecting,
+                          tr("Connecting to %1…").arg(profileName),
+                          tr("%1 (%2@%3)").arg(profileName, profile->user, profile->host));
+    statusBar()->showMessage(
+        tr("Connecting to %1 (%2@%3)…").arg(profileName, profile->user, profile->host));
     connect(m_connection.get(), &ServerConnection::progress, this,
-            [this](ServerConnection::Step, const QString &text) { statusBar()->showMessage(text); });
+            [this](ServerConnection::Step step, const QString &text) {
+                statusBar()->showMessage(text);
+                if (step != ServerConnection::Step::Done)
+                    m_indicator->setState(ConnectionIndicator::State::Connecting,
+                                          tr("%1: %2").arg(m_profileName, text), text);
+            });
     connect(m_connection.get(), &ServerConnection::stateChanged, this,
             [this](ServerConnection::State state, const Error &error) {
                 if (state == ServerConnection::State::ConnectionLost) {
-                    m_connectionLabel->setText(tr("%1: connection lost").arg(m_profileName));
+                    m_indicator->setState(ConnectionIndicator::State::Lost,
+                                          tr("%1: connection lost").arg(m_profileName),
+                                          error.message + QLatin1Char('\n') +
+                                              tr("MailDeck reconnects on the next action; click "
+                                                 "here to reconnect now."));
                     m_banner->showError(error);
-                } else if (state == ServerConnection::State::Connected && m_pages->currentIndex() == 1) {
-                    m_connectionLabel->setText(tr("Connected to %1").arg(m_profileName));
+                } else if (state == ServerConnection::State::Connected &&
+                           m_pages->currentIndex() == 1) {
+                    showConnectedState();
                     m_banner->hide();
                 }
             });
-    m_connection->connectToServer().then(this, [this, connection = m_connection.get()](Status status) {
+    if (!m_connectDialog) {
+        m_connectDialog = new ConnectDialog(this);
+        m_connectDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_connectDialog, &ConnectDialog::retryRequested, this,
+                [this] { connectToProfile(m_profileName); });
+        connect(m_connectDialog, &ConnectDialog::editProfileRequested, this,
+                &MainWindow::editProfileAndRetry);
+    }
+    // The dialog connects to the progress before it calls connectToServer().
+    QFuture<Status> connecting = m_connectDialog->start(m_connection.get());
+    m_connectDialog->open();
+    connecting.then(this, [this, connection = m_connection.get()](Status status) {
         if (connection != m_connection.get())
             return; // a newer connection replaced this one
         if (!status) {
@@ -214,28 +238,139 @@ void MainWindow::connectToProfile(const QString &profileName)
             return;
         }
         onConnected();
+        // The first connection detected the server's system (ServerConnection::serverDetected):
+        // asked once connected, since the question is about this server, not about connecting.
+        if (m_connection->detectedServer())
+            confirmFlavour(*m_connection->detectedServer());
     });
 }
 
-void MainWindow::showConnectionError(const Error &error)
-{
-    m_connectionLabel->setText(tr("%1: not connected").arg(m_profileName));
+ConnectDialog *MainWindow::connectDialog() const {
+    return m_connectDialog;
+}
+
+void MainWindow::showProfileManager() {
+    auto *dialog = new ProfileManagerDialog(m_profiles.get(), m_secrets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!m_profileName.isEmpty())
+        dialog->selectProfile(m_profileName);
+    connect(dialog, &ProfileManagerDialog::connectRequested, this, &MainWindow::connectToProfile);
+    connect(dialog, &QDialog::finished, this, [this] { rebuildRecentMenu(); });
+    dialog->open();
+}
+
+void MainWindow::editProfileAndRetry() {
+    const auto profile = m_profiles->load(m_profileName);
+    if (!profile)
+        return;
+    auto *editor = new ProfileEditorDialog(m_profiles.get(), m_secrets,
+                                           ProfileEditorDialog::Mode::Edit, *profile, this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &ProfileEditorDialog::accepted, this,
+            [this] { connectToProfile(m_profileName); });
+    editor->open();
+}
+
+void MainWindow::confirmFlavour(const DetectedServer &detected) {
+    if (findChild<FlavourConfirmDialog *>())
+        return; // already asking
+    auto *dialog = new FlavourConfirmDialog(m_profileName, detected, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, name = m_profileName] {
+        auto profile = m_profiles->load(name);
+        if (!profile)
+            return;
+        profile->flavour = dialog->flavour();
+        profile->paths = dialog->paths();
+        profile->flavourConfirmed = true;
+        m_profiles->save(*profile);
+        statusBar()->showMessage(tr("Saved the paths of %1 (%2).")
+                                     .arg(name, ServerPathsEditor::flavourLabel(profile->flavour)),
+                                 5000);
+    });
+    dialog->open();
+}
+
+void MainWindow::onIndicatorClicked() {
+    if (!m_connection || m_profileName.isEmpty())
+        return;
+    switch (m_connection->state()) {
+    case ServerConnection::State::ConnectionLost:
+        // Any operation reconnects the session; then the domains are fresh again.
+        m_indicator->setState(ConnectionIndicator::State::Connecting,
+                              tr("Reconnecting to %1…").arg(m_profileName));
+        m_connection->ssh()
+            ->runCommand(QStringLiteral("true"))
+            .then(this, [this](Result<CommandOutput> r) {
+                if (!r) {
+                    m_indicator->setState(ConnectionIndicator::State::Lost,
+                                          tr("%1: connection lost").arg(m_profileName),
+                                          r.error().message);
+                    m_banner->showError(r.error());
+                    return;
+                }
+                showConnectedState();
+                m_banner->hide();
+                reloadDomains();
+            });
+        break;
+    case ServerConnection::State::Failed:
+    case ServerConnection::State::Disconnected:
+        connectToProfile(m_profileName);
+        break;
+    default:
+        break;
+    }
+}
+
+void MainWindow::showConnectionError(const Error &error) {
     statusBar()->clearMessage();
+    if (error.code == QLatin1String("connect.cancelled")) {
+        m_indicator->setState(ConnectionIndicator::State::Disconnected, tr("Not connected"));
+        return;
+    }
+    m_indicator->setState(ConnectionIndicator::State::Failed,
+                          tr("%1: not connected").arg(m_profileName),
+                          error.message + QLatin1Char('\n') + tr("Click to try again."));
     m_banner->showError(error);
 }
 
-void MainWindow::onConnected()
-{
-    m_connectionLabel->setText(tr("Connected to %1").arg(m_profileName));
+void MainWindow::onConnected() {
+    showConnectedState();
     setWindowTitle(tr("%1 — MailDeck").arg(m_profileName));
     m_pages->setCurrentIndex(1);
     m_reloadAction->setEnabled(true);
     m_domainPage->setDatabase(m_connection->db());
+    auto *mailingLists = m_connection->findChild<lists::MailingLists *>();
+    m_domainPage->setMailingLists(
+        mailingLists ? mailingLists
+                     : new lists::MailingLists(m_connection.get(), m_connection.get()));
+    IredadminSettings::readPasswordScheme(m_connection.get())
+        .then(this, [this](const PasswordSchemeSetting &scheme) {
+            m_domainPage->setDefaultPasswordScheme(scheme.scheme);
+            if (!scheme.note.isEmpty())
+                statusBar()->showMessage(scheme.note, 15000);
+        });
     reloadDomains();
 }
 
-void MainWindow::reloadDomains()
-{
+void MainWindow::showConnectedState() {
+    const ServerProfile &p = m_connection->profile();
+    const QString route =
+        p.dbRoute == DbRoute::Tunnel
+            ? tr("through the SSH tunnel (local port %1)").arg(m_connection->tunnelPort())
+            : (p.dbTls ? tr("directly to %1:%2 with TLS") : tr("directly to %1:%2"))
+                  .arg(p.dbHost)
+                  .arg(p.dbPort);
+    m_indicator->setState(
+        ConnectionIndicator::State::Connected, tr("%1@%2 · %3").arg(p.user, p.host, p.dbName),
+        tr("Connected to %1 (%2@%3, port %4)\nDatabase %5 as %6, %7\nSystem: %8")
+            .arg(m_profileName, p.user, p.host)
+            .arg(p.port)
+            .arg(p.dbName, p.dbUser, route, ServerPathsEditor::flavourLabel(p.flavour)));
+}
+
+void MainWindow::reloadDomains() {
     if (!m_connection || !m_connection->db())
         return;
     statusBar()->showMessage(tr("Loading domains…"));
@@ -252,15 +387,15 @@ void MainWindow::reloadDomains()
             m_domainModel->setDomains(std::move(result).value());
             statusBar()->showMessage(tr("%n domain(s)", nullptr, count), 5000);
             int row = m_domainModel->rowOf(selected);
-            QModelIndex index = row >= 0 ? m_domainProxy->mapFromSource(m_domainModel->index(row, 0))
-                                         : m_domainProxy->index(0, 0);
+            QModelIndex index = row >= 0
+                                    ? m_domainProxy->mapFromSource(m_domainModel->index(row, 0))
+                                    : m_domainProxy->index(0, 0);
             if (index.isValid())
                 m_domainView->setCurrentIndex(index);
         });
 }
 
-void MainWindow::onDomainSelected()
-{
+void MainWindow::onDomainSelected() {
     const QModelIndex current = m_domainView->currentIndex();
     if (!current.isValid() || !m_connection)
         return;
@@ -269,8 +404,7 @@ void MainWindow::onDomainSelected()
         m_domainPage->showDomain(domain, m_connection->db());
 }
 
-void MainWindow::restoreLayout()
-{
+void MainWindow::restoreLayout() {
     QSettings settings;
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
     restoreState(settings.value(kStateKey).toByteArray());
@@ -279,8 +413,7 @@ void MainWindow::restoreLayout()
     m_domainView->horizontalHeader()->restoreState(settings.value(kDomainHeaderKey).toByteArray());
 }
 
-void MainWindow::saveLayout()
-{
+void MainWindow::saveLayout() {
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
@@ -289,8 +422,7 @@ void MainWindow::saveLayout()
     settings.setValue(kDomainHeaderKey, m_domainView->horizontalHeader()->saveState());
 }
 
-void MainWindow::closeEvent(QCloseEvent *event)
-{
+void MainWindow::closeEvent(QCloseEvent *event) {
     saveLayout();
     event->accept();
 }

@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -15,12 +16,16 @@ class QTableView;
 
 namespace maildeck {
 class ProfileStore;
+class SecretStore;
 class ServerConnection;
 struct ServerProfile;
-}
+struct DetectedServer;
+} // namespace maildeck
 
 namespace maildeck::ui {
 
+class ConnectDialog;
+class ConnectionIndicator;
 class DialogPrompter;
 class DomainListModel;
 class DomainPage;
@@ -37,8 +42,14 @@ public:
     // which must look the same every time).
     void restoreLayout();
 
-    // Connects to the named profile in the background; progress shows in the status bar.
+    // Connects to the named profile in the background; progress shows in a ConnectDialog (with
+    // Cancel, Retry, Edit Profile) and in the status bar's connection indicator.
     void connectToProfile(const QString &profileName);
+    // The server profiles (File > Connect): connect to one, create, edit, delete.
+    void showProfileManager();
+    ConnectionIndicator *connectionIndicator() const { return m_indicator; }
+    ConnectDialog *connectDialog() const;
+    ServerConnection *connection() const { return m_connection.get(); }
 
 Q_SIGNALS:
     // Emitted once, when the first server data (the domain list and the first domain's
@@ -54,6 +65,10 @@ private:
     void rebuildRecentMenu();
     void showConnectionError(const Error &error);
     void onConnected();
+    void showConnectedState();
+    void onIndicatorClicked();
+    void editProfileAndRetry();
+    void confirmFlavour(const DetectedServer &detected);
     void reloadDomains();
     void onDomainSelected();
     void saveLayout();
@@ -61,11 +76,13 @@ private:
     std::shared_ptr<ProfileStore> m_profiles;
     std::unique_ptr<ServerConnection> m_connection;
     DialogPrompter *m_prompter = nullptr;
+    SecretStore *m_secrets = nullptr;
+    QPointer<ConnectDialog> m_connectDialog;
     QString m_profileName;
     bool m_firstDataSignalled = false;
 
     MessageBanner *m_banner = nullptr;
-    QLabel *m_connectionLabel = nullptr;
+    ConnectionIndicator *m_indicator = nullptr;
     QMenu *m_recentMenu = nullptr;
     QAction *m_reloadAction = nullptr;
     QStackedWidget *m_pages = nullptr;

@@ -9,6 +9,7 @@
 #include "core/db/MailboxRepository.h"
 #include "core/db/MailingListRepository.h"
 #include "core/db/PasswordHash.h"
+#include "core/db/SqlSupport.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -32,6 +33,8 @@ private Q_SLOTS:
     void mailingLists();
     void everySeededPasswordVerifies();
     void missingRowsAreNotFound();
+    void datesReadAsStored();
+    void indexHintFallsBack();
 
 private:
     QSqlDatabase m_db;
@@ -320,6 +323,66 @@ void TestDbRead::missingRowsAreNotFound() {
     auto empty = MailboxRepository::listForDomain(m_db, u"x'); DROP TABLE mailbox; --"_qs);
     QVERIFY(empty.ok());
     QVERIFY(empty->isEmpty());
+}
+
+// The repositories read DATETIMEs as text (no local-time round trip); the values must be what
+// the driver's own DATETIME reading gives, taken as UTC.
+void TestDbRead::datesReadAsStored() {
+    QSqlQuery q(m_db);
+    QVERIFY(q.exec(u"SELECT username, domain, created, modified, passwordlastchange FROM mailbox "
+                   "ORDER BY username LIMIT 50"_qs));
+    int checked = 0;
+    while (q.next()) {
+        auto rows = MailboxRepository::listForDomain(m_db, q.value(1).toString());
+        QVERIFY(rows.ok());
+        const MailboxRow *row = nullptr;
+        for (const MailboxRow &m : *rows)
+            if (m.username == q.value(0).toString())
+                row = &m;
+        QVERIFY2(row, qPrintable(q.value(0).toString()));
+        QCOMPARE(row->created, Sql::fromSqlDateTime(q.value(2)));
+        QCOMPARE(row->modified, Sql::fromSqlDateTime(q.value(3)));
+        QCOMPARE(row->passwordLastChange, Sql::fromSqlDateTime(q.value(4)));
+        QVERIFY(row->created.isValid());
+        QCOMPARE(row->created.timeSpec(), Qt::UTC);
+        ++checked;
+    }
+    QVERIFY(checked > 0);
+    QVERIFY(q.exec(u"SELECT address, domain, created, modified FROM alias LIMIT 20"_qs));
+    while (q.next()) {
+        auto all = AliasRepository::listForDomain(m_db, q.value(1).toString());
+        QVERIFY(all.ok());
+        bool found = false;
+        for (const AliasAccount &a : all->accounts) {
+            if (a.address != q.value(0).toString())
+                continue;
+            found = true;
+            QCOMPARE(a.created, Sql::fromSqlDateTime(q.value(2)));
+            QCOMPARE(a.modified, Sql::fromSqlDateTime(q.value(3)));
+        }
+        QVERIFY2(found, qPrintable(q.value(0).toString()));
+    }
+}
+
+// FORCE INDEX on a server without that index runs the query without the hint.
+void TestDbRead::indexHintFallsBack() {
+    const QString sql = u"SELECT COUNT(*) FROM mailbox/*index*/ WHERE domain = ?"_qs;
+    const QString domain =
+        m_manifest.value(u"domains"_qs).toArray().first()[u"domain"_qs].toString();
+    auto plain = Sql::scalar(m_db, QString(sql).remove(u"/*index*/"_qs), {domain}, u"count"_qs);
+    QVERIFY(plain.ok());
+    auto forced = Sql::execForcingIndex(m_db, sql, u"domain"_qs, {domain}, u"count"_qs);
+    QVERIFY(forced.ok());
+    QVERIFY(forced.value().next());
+    QCOMPARE(forced.value().value(0).toInt(), plain->toInt());
+    auto missing = Sql::execForcingIndex(m_db, sql, u"no_such_index_md"_qs, {domain}, u"count"_qs);
+    QVERIFY2(missing.ok(), qPrintable(missing.ok() ? QString() : missing.error().detail));
+    QVERIFY(missing.value().next());
+    QCOMPARE(missing.value().value(0).toInt(), plain->toInt());
+    // Other errors are not retried.
+    auto broken = Sql::execForcingIndex(m_db, u"SELECT nonsense_column FROM mailbox/*index*/"_qs,
+                                        u"no_such_index_md"_qs, {}, u"count"_qs);
+    QVERIFY(!broken.ok());
 }
 
 QTEST_GUILESS_MAIN(TestDbRead)

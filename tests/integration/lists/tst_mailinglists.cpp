@@ -537,6 +537,57 @@ private Q_SLOTS:
             QByteArray("5200"));
     }
 
+    // Subscriptions by mail (mlmmj-sub) that arrive while bulk imports replace the same letter
+    // files are kept: the import holds mlmmj's own locks while it reads and replaces them.
+    void bulkImportKeepsConcurrentMlmmjSub() {
+        const QString a = address(QStringLiteral("locks"));
+        QVERIFY(create(a).ok());
+        ExecOptions o;
+        o.privileged = true;
+        const int bySub = 300;
+        auto loop = m_conn->ssh()->runCommand(
+            QStringLiteral("d=%1; i=0; while [ $i -lt %2 ]; do i=$((i+1)); "
+                           "c=$(printf abcdefgh | cut -c $((i % 8 + 1))); "
+                           "/usr/bin/mlmmj-sub -L \"$d\" -a \"${c}mail$i@example.net\" -f -q -s "
+                           "|| exit 1; done")
+                .arg(Sudo::shellQuote(dirOf(a)))
+                .arg(bySub),
+            o);
+        QStringList expected;
+        for (int i = 1; i <= bySub; ++i)
+            expected << QStringLiteral("%1mail%2@example.net")
+                            .arg(QLatin1Char("abcdefgh"[i % 8]))
+                            .arg(i);
+        int rounds = 0;
+        // Import batches until the mlmmj-sub loop has finished, so the two surely overlap.
+        while (!loop.isFinished() || rounds < 2) {
+            QVERIFY2(rounds < 60, "the mlmmj-sub loop did not finish");
+            QStringList batch;
+            for (int i = 0; i < 1000; ++i)
+                batch << QStringLiteral("%1bulk%2-%3@example.org")
+                             .arg(QChar(u'a' + i % 8))
+                             .arg(rounds)
+                             .arg(i);
+            auto r = awaitFuture(m_lists->importSubscribers(a, batch), 120000);
+            QVERIFY(r);
+            QVERIFY2(r->ok(), why(*r).constData());
+            expected += batch;
+            ++rounds;
+        }
+        auto done = awaitFuture(loop, 120000);
+        QVERIFY(done && done->ok());
+        QVERIFY2(done->value().exitStatus == 0, done->value().stdErr.constData());
+        expected.sort();
+        QCOMPARE(lines(sh(QStringLiteral("/usr/bin/mlmmj-list -L ") + Sudo::shellQuote(dirOf(a)))),
+                 expected);
+        // No lock file is left behind.
+        QCOMPARE(sh(QStringLiteral("ls -A ") +
+                    Sudo::shellQuote(dirOf(a) + QStringLiteral("/subscribers.d")) +
+                    QStringLiteral(" | grep -c lock"))
+                     .trimmed(),
+                 QByteArray("0"));
+    }
+
     // A bulk import that fails while renaming letter files (subscribers.d/z is a directory)
     // restores the files it had already replaced.
     void bulkFailureRestores() {

@@ -75,6 +75,14 @@ void TestVmailPure::sqlHelpers() {
     const QDateTime read = Sql::fromSqlDateTime(QVariant(u"2026-01-02 03:04:05"_qs));
     QCOMPARE(read.timeSpec(), Qt::UTC);
     QCOMPARE(read.time(), QTime(3, 4, 5));
+    // The text form (CAST(… AS CHAR)) gives the same value without a local-time round trip.
+    QCOMPARE(Sql::fromSqlDateTimeText(QVariant(u"2026-01-02 03:04:05"_qs)), read);
+    QCOMPARE(Sql::fromSqlDateTimeText(QVariant(u"2026-03-29 02:30:00"_qs)),
+             QDateTime(QDate(2026, 3, 29), QTime(2, 30), QTimeZone::utc()));
+    QVERIFY(!Sql::fromSqlDateTimeText(QVariant(u"0000-00-00 00:00:00"_qs)).isValid());
+    QVERIFY(!Sql::fromSqlDateTimeText(QVariant()).isValid());
+    QVERIFY(!Sql::fromSqlDateTimeText(QVariant(u"2026-02-30 00:00:00"_qs)).isValid());
+    QCOMPARE(Sql::fromSqlDateTimeText(QVariant(u"2026-01-02 03:04:05.250"_qs)), read);
     QVERIFY(Sql::version({u"a"_qs, u"bc"_qs}) != Sql::version({u"ab"_qs, u"c"_qs}));
     Sql::setClockForTesting(
         [] { return QDateTime(QDate(2030, 1, 1), QTime(0, 0, 0, 500), QTimeZone::utc()); });

@@ -1,4 +1,7 @@
 // maildeck-cli as a user runs it: --version, --help, the profile commands and their errors.
+
+#include "core/profiles/ProfileStore.h"
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
@@ -12,8 +15,7 @@ class TestCli : public QObject {
         QString err;
     };
 
-    Run cli(const QStringList &args)
-    {
+    Run cli(const QStringList &args) {
         QProcess p;
         p.start(QStringLiteral(MAILDECK_CLI), args);
         if (!p.waitForFinished(30000))
@@ -23,8 +25,7 @@ class TestCli : public QObject {
     }
 
 private Q_SLOTS:
-    void versionAndHelp()
-    {
+    void versionAndHelp() {
         const Run version = cli({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.startsWith(QStringLiteral("MailDeck ")));
@@ -33,54 +34,59 @@ private Q_SLOTS:
         QVERIFY(help.out.contains(QStringLiteral("profile add")));
     }
 
-    void profileLifecycle()
-    {
+    void profileLifecycle() {
         QTemporaryDir dir;
         const QString settings = dir.filePath(QStringLiteral("s.ini"));
         const QStringList base{QStringLiteral("--settings"), settings};
-        Run r = cli(base + QStringList{QStringLiteral("profile"), QStringLiteral("add"),
-                                       QStringLiteral("lab"), QStringLiteral("--host"),
-                                       QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-                                       QStringLiteral("10022"), QStringLiteral("--flavour"),
-                                       QStringLiteral("lab"), QStringLiteral("--db-credentials-file"),
-                                       QStringLiteral("/x/.my.cnf-vmailadmin")});
+        Run r =
+            cli(base + QStringList{QStringLiteral("profile"), QStringLiteral("add"),
+                                   QStringLiteral("lab"), QStringLiteral("--host"),
+                                   QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                                   QStringLiteral("10022"), QStringLiteral("--flavour"),
+                                   QStringLiteral("lab"), QStringLiteral("--db-credentials-file"),
+                                   QStringLiteral("/x/.my.cnf-vmailadmin")});
         QCOMPARE(r.exitCode, 0);
-        r = cli(base + QStringList{QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("lab")});
+        // A flavour named on the command line (as `lab up` does) counts as confirmed.
+        QVERIFY(maildeck::ProfileStore(settings).load(QStringLiteral("lab"))->flavourConfirmed);
+        r = cli(base + QStringList{QStringLiteral("profile"), QStringLiteral("show"),
+                                   QStringLiteral("lab")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("port=10022")));
         QVERIFY(r.out.contains(QStringLiteral("db_credentials=server-file:/x/.my.cnf-vmailadmin")));
         r = cli(base + QStringList{QStringLiteral("profile"), QStringLiteral("list")});
         QVERIFY(r.out.startsWith(QStringLiteral("lab\troot@127.0.0.1:10022")));
-        r = cli(base + QStringList{QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("lab")});
+        r = cli(base + QStringList{QStringLiteral("profile"), QStringLiteral("remove"),
+                                   QStringLiteral("lab")});
         QCOMPARE(r.exitCode, 0);
-        r = cli(base + QStringList{QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("lab")});
+        r = cli(base + QStringList{QStringLiteral("profile"), QStringLiteral("show"),
+                                   QStringLiteral("lab")});
         QCOMPARE(r.exitCode, 1);
     }
 
-    void badUsageIsExplained_data()
-    {
+    void badUsageIsExplained_data() {
         QTest::addColumn<QStringList>("args");
         QTest::newRow("no command") << QStringList{};
         QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
-        QTest::newRow("port out of range")
-            << QStringList{QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("x"),
-                           QStringLiteral("--host"), QStringLiteral("h"), QStringLiteral("--port"),
-                           QStringLiteral("70000")};
+        QTest::newRow("port out of range") << QStringList{
+            QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("x"),
+            QStringLiteral("--host"),  QStringLiteral("h"),   QStringLiteral("--port"),
+            QStringLiteral("70000")};
         QTest::newRow("no host") << QStringList{QStringLiteral("profile"), QStringLiteral("add"),
                                                 QStringLiteral("x")};
         QTest::newRow("slash in name")
             << QStringList{QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("a/b"),
                            QStringLiteral("--host"), QStringLiteral("h")};
-        QTest::newRow("bad flavour")
-            << QStringList{QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("x"),
-                           QStringLiteral("--host"), QStringLiteral("h"), QStringLiteral("--flavour"),
-                           QStringLiteral("windows")};
+        QTest::newRow("bad flavour") << QStringList{
+            QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("x"),
+            QStringLiteral("--host"),  QStringLiteral("h"),   QStringLiteral("--flavour"),
+            QStringLiteral("windows")};
     }
-    void badUsageIsExplained()
-    {
+    void badUsageIsExplained() {
         QFETCH(QStringList, args);
         QTemporaryDir dir;
-        const Run r = cli(QStringList{QStringLiteral("--settings"), dir.filePath(QStringLiteral("s.ini"))} + args);
+        const Run r =
+            cli(QStringList{QStringLiteral("--settings"), dir.filePath(QStringLiteral("s.ini"))} +
+                args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY(!r.err.trimmed().isEmpty());
     }

@@ -8,8 +8,7 @@ using namespace maildeck;
 class TestProfileStore : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void roundTripKeepsEveryField()
-    {
+    void roundTripKeepsEveryField() {
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("settings.ini"));
         ServerProfile p;
@@ -41,10 +40,14 @@ private Q_SLOTS:
         QCOMPARE(loaded->flavour, ServerFlavour::Rhel);
         QCOMPARE(loaded->paths.mailLog, QStringLiteral("/var/log/maillog"));
         QCOMPARE(loaded->paths.iredapdSettings, QStringLiteral("/srv/iredapd/settings.py"));
+        QVERIFY(!loaded->flavourConfirmed); // not set: the flavour is detected on connect
+
+        p.flavourConfirmed = true;
+        ProfileStore(file).save(p);
+        QVERIFY(ProfileStore(file).load(p.name)->flavourConfirmed);
     }
 
-    void settingsFileHoldsNoSecret()
-    {
+    void settingsFileHoldsNoSecret() {
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("settings.ini"));
         ServerProfile p;
@@ -56,8 +59,7 @@ private Q_SLOTS:
         QVERIFY(!f.readAll().toLower().contains("password="));
     }
 
-    void recentIsMostRecentFirstAndBounded()
-    {
+    void recentIsMostRecentFirstAndBounded() {
         QTemporaryDir dir;
         ProfileStore store(dir.filePath(QStringLiteral("s.ini")));
         for (int i = 0; i < ProfileStore::kRecentLimit + 3; ++i) {
@@ -71,11 +73,11 @@ private Q_SLOTS:
         QCOMPARE(recent.size(), ProfileStore::kRecentLimit);
         QCOMPARE(recent.first(), QStringLiteral("p%1").arg(ProfileStore::kRecentLimit + 2));
         QVERIFY(store.remove(recent.first()));
-        QVERIFY(!store.recent().contains(QStringLiteral("p%1").arg(ProfileStore::kRecentLimit + 2)));
+        QVERIFY(
+            !store.recent().contains(QStringLiteral("p%1").arg(ProfileStore::kRecentLimit + 2)));
     }
 
-    void unknownAndUnstorableNames()
-    {
+    void unknownAndUnstorableNames() {
         QTemporaryDir dir;
         ProfileStore store(dir.filePath(QStringLiteral("s.ini")));
         QVERIFY(!store.load(QStringLiteral("missing")).has_value());
@@ -83,8 +85,7 @@ private Q_SLOTS:
         QVERIFY(!store.remove(QStringLiteral("missing")));
     }
 
-    void validation()
-    {
+    void validation() {
         ServerProfile p;
         QVERIFY(!p.validationError().isEmpty());
         p.name = QStringLiteral("x");

@@ -39,6 +39,11 @@ const QList<QCommandLineOption> &profileOptions() {
         {QStringLiteral("db-credentials-file"),
          Cli::tr("Read the database password from this my.cnf-style file on the server."),
          QStringLiteral("path")},
+        {QStringLiteral("db-tls"), Cli::tr("With --db-route direct: require TLS to the database.")},
+        {QStringLiteral("db-tls-ca"),
+         Cli::tr("PEM file of the CA that signed the database server's certificate (implies "
+                 "--db-tls; default: the system's CAs)."),
+         QStringLiteral("file")},
         {QStringLiteral("flavour"),
          Cli::tr("Server flavour: debian, rhel, freebsd, openbsd or lab."),
          QStringLiteral("flavour")},
@@ -117,6 +122,12 @@ int profileAdd(Context &c) {
             return usageError(Cli::tr("--db-route must be 'tunnel' or 'direct'."));
         profile.dbRoute = route == QLatin1String("direct") ? DbRoute::Direct : DbRoute::Tunnel;
     }
+    if (p.isSet(QStringLiteral("db-tls")) || p.isSet(QStringLiteral("db-tls-ca"))) {
+        if (profile.dbRoute != DbRoute::Direct)
+            return usageError(Cli::tr("--db-tls and --db-tls-ca need --db-route direct."));
+        profile.dbTls = true;
+        text("db-tls-ca", profile.dbTlsCaFile);
+    }
     if (p.isSet(QStringLiteral("db-credentials-file"))) {
         profile.dbCredentials = DbCredentialSource::ServerFile;
         profile.dbCredentialsFile = p.value(QStringLiteral("db-credentials-file"));
@@ -127,6 +138,11 @@ int profileAdd(Context &c) {
         return usageError(problem);
     c.profiles.save(profile);
     out() << Cli::tr("Saved profile '%1'.").arg(profile.name) << Qt::endl;
+    if (profile.dbRoute == DbRoute::Direct && !profile.dbTls)
+        err() << Cli::tr("Warning: the database connection of '%1' is not encrypted (no "
+                         "--db-tls); passwords and data cross the network in plain text.")
+                     .arg(profile.name)
+              << Qt::endl;
     return 0;
 }
 
@@ -163,6 +179,8 @@ int profileShow(Context &c) {
     line("db_port", QString::number(p.dbPort));
     line("db_name", p.dbName);
     line("db_user", p.dbUser);
+    line("db_tls", p.dbTls ? QStringLiteral("yes") : QStringLiteral("no"));
+    line("db_tls_ca", p.dbTlsCaFile);
     line("db_credentials", p.dbCredentials == DbCredentialSource::ServerFile
                                ? QStringLiteral("server-file:") + p.dbCredentialsFile
                                : QStringLiteral("keychain"));

@@ -1,6 +1,7 @@
 #include "core/db/DbWorker.h"
 
 #include "core/common/Logging.h"
+#include "core/db/DbTlsProbe.h"
 #include "core/db/SqlSupport.h"
 
 #include <QCoreApplication>
@@ -50,9 +51,18 @@ public:
             QStringLiteral("MYSQL_OPT_WRITE_TIMEOUT=%1").arg(m_endpoint.readTimeoutSeconds),
         };
         if (m_endpoint.tls) {
-            options << QStringLiteral("CLIENT_SSL");
-            if (!m_endpoint.tlsCaFile.isEmpty())
-                options << QStringLiteral("SSL_CA=") + m_endpoint.tlsCaFile;
+            // Connector/C verifies the chain against SSL_CA but not the host name: the probe
+            // checks both first. (CLIENT_SSL alone gives no encryption with Qt 6.4's QMYSQL.)
+            const Status probe =
+                db::probeDbTls(m_endpoint.host, m_endpoint.port, m_endpoint.tlsCaFile,
+                               m_endpoint.connectTimeoutSeconds * 1000);
+            if (!probe.ok()) {
+                closeDb();
+                return probe.error();
+            }
+            options << (m_endpoint.tlsCaFile.isEmpty()
+                            ? QStringLiteral("SSL_CAPATH=/etc/ssl/certs")
+                            : QStringLiteral("SSL_CA=") + m_endpoint.tlsCaFile);
         }
         m_db.setConnectOptions(options.join(QLatin1Char(';')));
         if (!m_db.open()) {
@@ -74,6 +84,23 @@ public:
             return e;
         }
         QSqlQuery q(m_db);
+        if (m_endpoint.tls) {
+            // The driver falls back to plaintext silently when the server offers no TLS.
+            QString cipher;
+            if (q.exec(QStringLiteral("SHOW SESSION STATUS LIKE 'Ssl_cipher'")) && q.next())
+                cipher = q.value(1).toString();
+            if (cipher.isEmpty()) {
+                closeDb();
+                return {QStringLiteral("db.tls.unencrypted"),
+                        QCoreApplication::translate(
+                            "DbWorker", "The connection to the database at %1:%2 is not "
+                                        "encrypted, but the profile requires TLS.")
+                            .arg(m_endpoint.host)
+                            .arg(m_endpoint.port),
+                        {}};
+            }
+            qCInfo(lcDb) << "database connection encrypted:" << cipher;
+        }
         q.exec(QStringLiteral("SET NAMES utf8mb4"));
         qCInfo(lcDb) << "database connection open:" << m_endpoint.host << m_endpoint.port
                      << m_endpoint.database;

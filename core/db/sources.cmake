@@ -1,6 +1,7 @@
 # Sources of core/db (paths relative to core/).
 target_sources(maildeck_core PRIVATE
     db/DbEndpoint.h db/DbWorker.h db/DbWorker.cpp
+    db/DbTlsProbe.h db/DbTlsProbe.cpp
     db/VmailTypes.h
     db/SqlSupport.h db/SqlSupport.cpp
     db/VmailSettings.h db/VmailSettings.cpp

@@ -46,6 +46,7 @@ std::optional<ServerProfile> ProfileStore::load(const QString &name) const {
     p.dbName = s.value(QStringLiteral("dbName"), p.dbName).toString();
     p.dbUser = s.value(QStringLiteral("dbUser"), p.dbUser).toString();
     p.dbTls = s.value(QStringLiteral("dbTls"), false).toBool();
+    p.dbTlsCaFile = s.value(QStringLiteral("dbTlsCaFile")).toString();
     p.dbCredentials =
         s.value(QStringLiteral("dbCredentials")).toString() == QLatin1String("server-file")
             ? DbCredentialSource::ServerFile
@@ -89,6 +90,7 @@ void ProfileStore::save(const ServerProfile &p) {
     s.setValue(QStringLiteral("dbName"), p.dbName);
     s.setValue(QStringLiteral("dbUser"), p.dbUser);
     s.setValue(QStringLiteral("dbTls"), p.dbTls);
+    s.setValue(QStringLiteral("dbTlsCaFile"), p.dbTlsCaFile);
     s.setValue(QStringLiteral("dbCredentials"), p.dbCredentials == DbCredentialSource::ServerFile
                                                     ? QStringLiteral("server-file")
                                                     : QStringLiteral("keychain"));

@@ -53,6 +53,7 @@ struct ServerProfile {
     QString dbName = QStringLiteral("vmail");
     QString dbUser = QStringLiteral("vmailadmin");
     bool dbTls = false;
+    QString dbTlsCaFile; // with dbTls: PEM CA file for the server certificate; empty: system CAs
     DbCredentialSource dbCredentials = DbCredentialSource::Keychain;
     QString dbCredentialsFile = QStringLiteral("/root/.my.cnf-vmailadmin");
     ServerFlavour flavour = ServerFlavour::Debian;

@@ -443,6 +443,7 @@ void ServerConnection::stepTunnel() {
         m_endpoint.host = m_profile.dbHost;
         m_endpoint.port = m_profile.dbPort;
         m_endpoint.tls = m_profile.dbTls;
+        m_endpoint.tlsCaFile = m_profile.dbTlsCaFile;
         return stepDatabase(1);
     }
     if (m_tunnelPort != 0) { // reconnecting: the forward still listens

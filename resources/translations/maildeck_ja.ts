@@ -672,18 +672,18 @@
 <context>
     <name>DbWorker</name>
     <message>
-        <location filename="../../core/db/DbWorker.cpp" line="+34"/>
-        <location line="+137"/>
+        <location filename="../../core/db/DbWorker.cpp" line="+35"/>
+        <location line="+163"/>
         <source>The database is not connected.</source>
         <translation>データベースに接続していません。</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-158"/>
         <source>The MariaDB/MySQL driver of Qt (QMYSQL) is not installed.</source>
         <translation>Qt の MariaDB/MySQL ドライバー（QMYSQL）がインストールされていません。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+31"/>
         <source>connect to the database</source>
         <translation>データベースへの接続</translation>
     </message>
@@ -698,7 +698,12 @@
         <translation>データベース &apos;%1&apos; は存在しません。</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+15"/>
+        <source>The connection to the database at %1:%2 is not encrypted, but the profile requires TLS.</source>
+        <translation>%1:%2 のデータベースへの接続は暗号化されていませんが、プロファイルでは TLS が必須になっています。</translation>
+    </message>
+    <message>
+        <location line="+112"/>
         <location line="+9"/>
         <source>start a transaction</source>
         <translation>トランザクションの開始</translation>
@@ -1714,7 +1719,17 @@
         <translation>サーバー上のこの my.cnf 形式のファイルからデータベースのパスワードを読み込みます。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>With --db-route direct: require TLS to the database.</source>
+        <translation>--db-route direct と併用: データベースへの接続に TLS を必須にします。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PEM file of the CA that signed the database server&apos;s certificate (implies --db-tls; default: the system&apos;s CAs).</source>
+        <translation>データベースサーバーの証明書に署名した CA の PEM ファイル（--db-tls を含意。既定: システムの CA）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Server flavour: debian, rhel, freebsd, openbsd or lab.</source>
         <translation>サーバーの種類: debian、rhel、freebsd、openbsd、lab のいずれか。</translation>
     </message>
@@ -1784,7 +1799,12 @@
         <translation>--db-route には &apos;tunnel&apos; または &apos;direct&apos; を指定してください。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>--db-tls and --db-tls-ca need --db-route direct.</source>
+        <translation>--db-tls と --db-tls-ca には --db-route direct が必要です。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>A profile name cannot contain &apos;/&apos; or &apos;\&apos;.</source>
         <translation>プロファイル名に &apos;/&apos; や &apos;\&apos; を含めることはできません。</translation>
     </message>
@@ -1794,13 +1814,18 @@
         <translation>プロファイル &apos;%1&apos; を保存しました。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>Warning: the database connection of &apos;%1&apos; is not encrypted (no --db-tls); passwords and data cross the network in plain text.</source>
+        <translation>警告: &apos;%1&apos; のデータベース接続は暗号化されていません（--db-tls なし）。パスワードとデータは平文でネットワークを流れます。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>profile show takes exactly one profile name.</source>
         <translation>profile show にはプロファイル名を 1 つだけ指定してください。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+35"/>
+        <location line="+37"/>
         <location filename="../../app/cli/CliConnection.cpp" line="+264"/>
         <source>No profile named &apos;%1&apos;.</source>
         <translation>プロファイル &apos;%1&apos; はありません。</translation>
@@ -3013,7 +3038,7 @@ and connect again to review and trust the new key.</source>
         <translation>データベースユーザー %1 のパスワード:</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Opening the tunnel to the database…</source>
         <translation>データベースへのトンネルを開いています…</translation>
     </message>
@@ -3293,6 +3318,42 @@ and connect again to review and trust the new key.</source>
         <location line="+2"/>
         <source>%1: %2 failed</source>
         <translation>%2 の%1に失敗しました</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::db</name>
+    <message>
+        <location filename="../../core/db/DbTlsProbe.cpp" line="+61"/>
+        <source>TLS is not available in this installation of Qt (no TLS backend); cannot verify %1.</source>
+        <translation>この Qt には TLS が組み込まれていない（TLS バックエンドがない）ため、%1 を検証できません。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The CA file %1 could not be read or holds no PEM certificate.</source>
+        <translation>CA ファイル %1 を読み込めないか、PEM 形式の証明書が含まれていません。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+6"/>
+        <location line="+22"/>
+        <source>Cannot connect to the database server at %1: %2</source>
+        <translation>%1 のデータベースサーバーに接続できません: %2</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+5"/>
+        <source>%1 did not answer like a MariaDB/MySQL server.</source>
+        <translation>%1 は MariaDB/MySQL サーバーとして応答しませんでした。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database server at %1 does not offer TLS, but the profile requires it.</source>
+        <translation>%1 のデータベースサーバーは TLS に対応していませんが、プロファイルでは TLS が必須になっています。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The database server&apos;s certificate is not valid for %1: %2</source>
+        <translation>データベースサーバーの証明書は %1 に対して有効ではありません: %2</translation>
     </message>
 </context>
 <context>
@@ -5432,27 +5493,27 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <translation>[ファイル] &gt; [サーバーに接続] でサーバーを選択して開始してください。</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+156"/>
         <source>MailDeck reconnects on the next action; click here to reconnect now.</source>
         <translation>次の操作で MailDeck が再接続します。今すぐ再接続するにはここをクリックしてください。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+74"/>
         <source>Saved the paths of %1 (%2).</source>
         <translation>%1 のパスを保存しました（%2）。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Reconnecting to %1…</source>
         <translation>%1 に再接続しています…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Not connected</source>
         <translation>未接続</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-242"/>
         <source>Search domains</source>
         <translation>ドメインを検索</translation>
     </message>
@@ -5541,7 +5602,7 @@ A desktop console for iRedMail servers.</source>
 iRedMail サーバー用のデスクトップ管理コンソール。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <location line="+2"/>
         <source>There is no server profile named &quot;%1&quot;.</source>
         <translation>サーバープロファイル「%1」はありません。</translation>
@@ -5552,7 +5613,7 @@ iRedMail サーバー用のデスクトップ管理コンソール。</translati
         <translation>%1（%2@%3）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Connecting to %1 (%2@%3)…</source>
         <translation>%1（%2@%3）に接続しています…</translation>
     </message>
@@ -5563,7 +5624,7 @@ iRedMail サーバー用のデスクトップ管理コンソール。</translati
     </message>
     <message>
         <location line="+6"/>
-        <location line="+100"/>
+        <location line="+96"/>
         <source>%1: connection lost</source>
         <translation>%1: 接続が切断されました</translation>
     </message>
@@ -5572,7 +5633,7 @@ iRedMail サーバー用のデスクトップ管理コンソール。</translati
         <translation type="vanished">%1 に接続しました</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>%1: not connected</source>
         <translation>%1: 未接続</translation>
     </message>
@@ -5582,12 +5643,12 @@ iRedMail サーバー用のデスクトップ管理コンソール。</translati
         <translation>クリックして再試行します。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%1 — MailDeck</source>
         <translation>%1 — MailDeck</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>through the SSH tunnel (local port %1)</source>
         <translation>SSH トンネル経由（ローカルポート %1）</translation>
     </message>
@@ -5616,7 +5677,7 @@ System: %8</source>
 システム: %8</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Loading domains…</source>
         <translation>ドメインを読み込んでいます…</translation>
     </message>
@@ -5628,7 +5689,7 @@ System: %8</source>
         </translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-192"/>
         <source>Connecting to %1…</source>
         <translation>%1 に接続しています…</translation>
     </message>
@@ -5846,23 +5907,23 @@ System: %8</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+203"/>
+        <location line="+226"/>
         <source>&amp;Host:</source>
         <translation>ホスト(&amp;H):</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-220"/>
         <source>&amp;Port:</source>
         <translation>ポート(&amp;P):</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+91"/>
+        <location line="+108"/>
         <source>&amp;User:</source>
         <translation>ユーザー(&amp;U):</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-104"/>
         <source>SSH agent and the keys in ~/.ssh</source>
         <translation>SSH エージェントと ~/.ssh の鍵</translation>
     </message>
@@ -5952,6 +6013,31 @@ System: %8</source>
         <translation>TLS を必須にする(&amp;T)</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>The system&apos;s CAs (default)</source>
+        <translation>システムの CA（既定）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brows&amp;e…</source>
+        <translation>参照(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the CA certificate of the database server</source>
+        <translation>データベースサーバーの CA 証明書を選択</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>TLS C&amp;A file:</source>
+        <translation>TLS の CA ファイル(&amp;A):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not encrypted: passwords and data cross the network in plain text.</source>
+        <translation>暗号化されていません。パスワードとデータは平文でネットワークを流れます。</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>P&amp;ort:</source>
         <translation>ポート(&amp;O):</translation>
@@ -5992,7 +6078,7 @@ System: %8</source>
         <translation>パスワード(&amp;W):</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>Like ssh: the agent&apos;s keys, then the default keys in ~/.ssh; a password is asked for when the server wants one.</source>
         <translation>ssh と同じく、エージェントの鍵、次に ~/.ssh の既定の鍵を使います。サーバーが求めたときはパスワードを尋ねます。</translation>
     </message>
@@ -6007,7 +6093,7 @@ System: %8</source>
         <translation>パスワードはシステムのキーチェーンにのみ保存され、MailDeck の設定には保存されません。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Host (seen from the server):</source>
         <translation>ホスト（サーバーから見た）(&amp;H):</translation>
     </message>

@@ -159,6 +159,10 @@ private Q_SLOTS:
         child<QSpinBox>(&d, "Port")->setValue(2222);
         setText(&d, "DbCredentialsFile", QStringLiteral("/root/.my.cnf-vmailadmin"));
         choose(&d, "DbRoute", int(DbRoute::Direct));
+        QVERIFY(!d.findChild<QWidget *>(QStringLiteral("DbPlainWarning"))->isHidden());
+        d.findChild<QAbstractButton *>(QStringLiteral("DbTls"))->setChecked(true);
+        QVERIFY(d.findChild<QWidget *>(QStringLiteral("DbPlainWarning"))->isHidden());
+        setText(&d, "DbTlsCaFile", QStringLiteral("/etc/maildeck/db-ca.pem"));
         setText(&d, "DbHost", QStringLiteral("db.example.org"));
         choose(&d, "Flavour", int(ServerFlavour::Rhel));
         setText(&d, "MailLog", QStringLiteral("/var/log/custom.log"));
@@ -172,6 +176,8 @@ private Q_SLOTS:
         QCOMPARE(saved->identityFile, key);
         QCOMPARE(saved->dbRoute, DbRoute::Direct);
         QCOMPARE(saved->dbHost, QStringLiteral("db.example.org"));
+        QVERIFY(saved->dbTls);
+        QCOMPARE(saved->dbTlsCaFile, QStringLiteral("/etc/maildeck/db-ca.pem"));
         QCOMPARE(saved->dbCredentials, DbCredentialSource::ServerFile);
         QCOMPARE(saved->flavour, ServerFlavour::Rhel);
         QCOMPARE(saved->paths.mailLog, QStringLiteral("/var/log/custom.log"));

@@ -216,6 +216,23 @@ QWidget *ProfileEditorDialog::buildDatabaseTab() {
     m_dbTls->setObjectName(QStringLiteral("DbTls"));
     m_dbForm->addRow(QString(), m_dbTls);
 
+    m_dbTlsCa = new QLineEdit(page);
+    m_dbTlsCa->setObjectName(QStringLiteral("DbTlsCaFile"));
+    m_dbTlsCa->setPlaceholderText(tr("The system's CAs (default)"));
+    auto *caBrowse = new QPushButton(tr("Brows&e…"), page);
+    caBrowse->setObjectName(QStringLiteral("DbTlsCaFileBrowse"));
+    connect(caBrowse, &QPushButton::clicked, this, [this] {
+        chooseFile(m_dbTlsCa, tr("Choose the CA certificate of the database server"),
+                   QDir::homePath());
+    });
+    m_dbTlsCaRow = withError(m_dbTlsCa, caBrowse);
+    m_dbForm->addRow(tr("TLS C&A file:"), m_dbTlsCaRow);
+
+    m_dbPlainWarning =
+        new QLabel(tr("Not encrypted: passwords and data cross the network in plain text."), page);
+    m_dbPlainWarning->setObjectName(QStringLiteral("DbPlainWarning"));
+    m_dbForm->addRow(QString(), m_dbPlainWarning);
+
     m_dbHost = new QLineEdit(page);
     m_dbHost->setObjectName(QStringLiteral("DbHost"));
     m_dbHostLabel = new QLabel(page);
@@ -257,6 +274,7 @@ QWidget *ProfileEditorDialog::buildDatabaseTab() {
 
     connect(m_dbRoute, &QComboBox::currentIndexChanged, this,
             &ProfileEditorDialog::updateVisibility);
+    connect(m_dbTls, &QCheckBox::toggled, this, &ProfileEditorDialog::updateVisibility);
     connect(m_dbCredentials, &QComboBox::currentIndexChanged, this,
             &ProfileEditorDialog::updateVisibility);
     return page;
@@ -273,6 +291,7 @@ void ProfileEditorDialog::setProfile(const ServerProfile &p) {
     m_knownHosts->setText(p.knownHostsFile);
     m_dbRoute->setCurrentIndex(m_dbRoute->findData(int(p.dbRoute)));
     m_dbTls->setChecked(p.dbTls);
+    m_dbTlsCa->setText(p.dbTlsCaFile);
     m_dbHost->setText(p.dbHost);
     m_dbPort->setValue(p.dbPort == 0 ? 3306 : p.dbPort);
     m_dbName->setText(p.dbName);
@@ -298,6 +317,7 @@ ServerProfile ProfileEditorDialog::profile() const {
     p.knownHostsFile = m_knownHosts->text().trimmed();
     p.dbRoute = DbRoute(m_dbRoute->currentData().toInt());
     p.dbTls = p.dbRoute == DbRoute::Direct && m_dbTls->isChecked();
+    p.dbTlsCaFile = p.dbTls ? m_dbTlsCa->text().trimmed() : QString();
     p.dbHost = m_dbHost->text().trimmed();
     p.dbPort = quint16(m_dbPort->value());
     p.dbName = m_dbName->text().trimmed();
@@ -335,6 +355,9 @@ void ProfileEditorDialog::updateVisibility() {
     }
     const bool direct = DbRoute(m_dbRoute->currentData().toInt()) == DbRoute::Direct;
     m_dbTls->setEnabled(direct);
+    m_dbForm->setRowVisible(m_dbTlsCaRow, direct);
+    m_dbTlsCaRow->setEnabled(m_dbTls->isChecked());
+    m_dbForm->setRowVisible(m_dbPlainWarning, direct && !m_dbTls->isChecked());
     m_dbHostLabel->setText(direct ? tr("&Host:") : tr("&Host (seen from the server):"));
     const bool serverFile = DbCredentialSource(m_dbCredentials->currentData().toInt()) ==
                             DbCredentialSource::ServerFile;

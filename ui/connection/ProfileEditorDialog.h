@@ -88,6 +88,9 @@ private:
     QLineEdit *m_knownHosts = nullptr;
     QComboBox *m_dbRoute = nullptr;
     QCheckBox *m_dbTls = nullptr;
+    QWidget *m_dbTlsCaRow = nullptr;
+    QLineEdit *m_dbTlsCa = nullptr;
+    QLabel *m_dbPlainWarning = nullptr;
     QLabel *m_dbHostLabel = nullptr;
     QLineEdit *m_dbHost = nullptr;
     QSpinBox *m_dbPort = nullptr;

@@ -12,6 +12,11 @@ LAB_DB_DATADIR=$LAB_DB_DIR/data
 LAB_DB_PIDFILE=$LAB_RUN_DIR/mariadb.pid
 LAB_DB_ERRLOG=$LAB_LOG_DIR/mariadb.err
 LAB_DB_ROOT_CNF=$LAB_ROOT_HOME/.my.cnf
+# TLS for the direct database route: a lab CA, the server's certificate (IP 127.0.0.1 only, so
+# that "localhost" is a name it does not cover) and an unrelated CA for negative tests.
+LAB_DB_TLS_DIR=$LAB_ROOT/dbtls
+LAB_DB_TLS_CA=$LAB_DB_TLS_DIR/ca.pem
+LAB_DB_TLS_WRONG_CA=$LAB_DB_TLS_DIR/wrong-ca.pem
 
 # The mysql client as MariaDB's root (unix_socket authentication, as root on the server).
 lab_sql() { mariadb --no-defaults --protocol=socket -S "$LAB_DB_SOCKET" -uroot "$@"; }
@@ -33,8 +38,32 @@ lab_mariadb_init_datadir() {
   fi
 }
 
+# Generated once; kept across down/up/reset like the other lab keys.
+lab_mariadb_tls_files() {
+  local d=$LAB_DB_TLS_DIR
+  [ -s "$d/server.pem" ] && [ -s "$LAB_DB_TLS_WRONG_CA" ] && return 0
+  install -d -m 0755 "$d"
+  local ca
+  for ca in ca wrong-ca; do
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=MailDeck lab $ca" \
+      -keyout "$d/$ca.key" -out "$d/$ca.pem" 2>/dev/null || lab_die "openssl: creating $ca failed"
+  done
+  if ! openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout "$d/server.key" \
+    -out "$d/server.csr" 2>/dev/null ||
+    ! openssl x509 -req -in "$d/server.csr" -CA "$LAB_DB_TLS_CA" -CAkey "$d/ca.key" \
+      -CAcreateserial -days 3650 -out "$d/server.pem" \
+      -extfile <(printf "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n") \
+      2>/dev/null; then
+    lab_die "openssl: creating the MariaDB server certificate failed"
+  fi
+  chmod 0600 "$d/ca.key" "$d/wrong-ca.key"
+  chown root:mysql "$d/server.key" && chmod 0640 "$d/server.key"
+  chmod 0644 "$d/ca.pem" "$d/wrong-ca.pem" "$d/server.pem"
+}
+
 lab_mariadb_start() {
   install -d -m 0750 -o mysql -g mysql "$LAB_DB_DIR"
+  lab_mariadb_tls_files
   rm -f "$LAB_DB_SOCKET" "$LAB_DB_SOCKET.lock"
   touch "$LAB_DB_ERRLOG" && chown mysql:adm "$LAB_DB_ERRLOG" && chmod 0640 "$LAB_DB_ERRLOG"
   # setsid + no inherited stdio: the server outlives this script and keeps no pipe open.
@@ -43,6 +72,8 @@ lab_mariadb_start() {
     --port="$LAB_DB_PORT" --bind-address=127.0.0.1 --user=mysql \
     --pid-file="$LAB_DB_DIR/mariadbd.pid" --log-error="$LAB_DB_ERRLOG" \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
+    --ssl-ca="$LAB_DB_TLS_CA" --ssl-cert="$LAB_DB_TLS_DIR/server.pem" \
+    --ssl-key="$LAB_DB_TLS_DIR/server.key" \
     </dev/null >/dev/null 2>&1 &
   echo $! >"$LAB_DB_PIDFILE"
   local i

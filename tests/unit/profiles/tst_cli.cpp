@@ -63,6 +63,33 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
     }
 
+    // --db-tls-ca sets TLS and the CA file; a direct route without TLS is saved with a warning;
+    // TLS options without the direct route are refused.
+    void dbTlsOptions() {
+        QTemporaryDir dir;
+        const QStringList base{QStringLiteral("--settings"), dir.filePath(QStringLiteral("s.ini"))};
+        const QStringList add{QStringLiteral("profile"), QStringLiteral("add"),
+                              QStringLiteral("--host"), QStringLiteral("h.example.org")};
+        Run r = cli(base + add +
+                    QStringList{QStringLiteral("tls"), QStringLiteral("--db-route"),
+                                QStringLiteral("direct"), QStringLiteral("--db-tls-ca"),
+                                QStringLiteral("/x/db-ca.pem")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(!r.err.contains(QStringLiteral("not encrypted")));
+        r = cli(base + QStringList{QStringLiteral("profile"), QStringLiteral("show"),
+                                   QStringLiteral("tls")});
+        QVERIFY(r.out.contains(QStringLiteral("db_tls=yes")));
+        QVERIFY(r.out.contains(QStringLiteral("db_tls_ca=/x/db-ca.pem")));
+        r = cli(base + add +
+                QStringList{QStringLiteral("plain"), QStringLiteral("--db-route"),
+                            QStringLiteral("direct")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("not encrypted")), qPrintable(r.err));
+        r = cli(base + add + QStringList{QStringLiteral("tunnel"), QStringLiteral("--db-tls")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("--db-route direct")));
+    }
+
     void badUsageIsExplained_data() {
         QTest::addColumn<QStringList>("args");
         QTest::newRow("no command") << QStringList{};

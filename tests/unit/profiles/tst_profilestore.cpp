@@ -20,6 +20,8 @@ private Q_SLOTS:
         p.knownHostsFile = QStringLiteral("/tmp/kh");
         p.dbRoute = DbRoute::Direct;
         p.dbPort = 13306;
+        p.dbTls = true;
+        p.dbTlsCaFile = QStringLiteral("/etc/maildeck/db-ca.pem");
         p.dbCredentials = DbCredentialSource::ServerFile;
         p.dbCredentialsFile = QStringLiteral("/root/.my.cnf-vmailadmin");
         p.flavour = ServerFlavour::Rhel;
@@ -36,6 +38,8 @@ private Q_SLOTS:
         QCOMPARE(loaded->knownHostsFile, p.knownHostsFile);
         QCOMPARE(loaded->dbRoute, DbRoute::Direct);
         QCOMPARE(loaded->dbPort, quint16(13306));
+        QVERIFY(loaded->dbTls);
+        QCOMPARE(loaded->dbTlsCaFile, QStringLiteral("/etc/maildeck/db-ca.pem"));
         QCOMPARE(loaded->dbCredentials, DbCredentialSource::ServerFile);
         QCOMPARE(loaded->flavour, ServerFlavour::Rhel);
         QCOMPARE(loaded->paths.mailLog, QStringLiteral("/var/log/maillog"));

@@ -3782,7 +3782,7 @@ and connect again to review and trust the new key.</source>
 <context>
     <name>maildeck::ui::ConnectDialog</name>
     <message>
-        <location filename="../../ui/connection/ConnectDialog.cpp" line="+43"/>
+        <location filename="../../ui/connection/ConnectDialog.cpp" line="+44"/>
         <source>Connecting</source>
         <translation>接続中</translation>
     </message>
@@ -3837,7 +3837,12 @@ and connect again to review and trust the new key.</source>
         <translation>%1 に %2 として接続しています…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+19"/>
+        <source>Connecting was cancelled.</source>
+        <translation>接続を取り消しました。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>running…</source>
         <translation>実行中…</translation>
     </message>

@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -135,10 +136,20 @@ QFuture<Status> ConnectDialog::start(ServerConnection *connection) {
     connect(connection, &ServerConnection::progress, this, &ConnectDialog::onProgress);
     // The first step is announced from inside connectToServer(): connect before calling it.
     QFuture<Status> future = connection->connectToServer();
-    future.then(this, [this, attempt](Status status) {
-        if (attempt == m_attempt)
-            onFinished(status);
+    // A watcher, not future.then(): in Qt 6.4 a future has one continuation slot, and the caller
+    // attaches its own continuation to the returned future (a second then() replaces the first).
+    auto *watcher = new QFutureWatcher<Status>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, attempt] {
+        watcher->deleteLater();
+        const QFuture<Status> done = watcher->future();
+        if (attempt != m_attempt)
+            return;
+        onFinished(done.resultCount() > 0 ? done.result()
+                                          : Status(Error{QStringLiteral("connect.cancelled"),
+                                                         tr("Connecting was cancelled."),
+                                                         {}}));
     });
+    watcher->setFuture(future);
     return future;
 }
 

@@ -8,9 +8,12 @@
 # Needs root (debootstrap, chroot, mounting /proc) and HTTP to the Debian archive. What it
 # downloads is kept under $MAILDECK_CHROOT_CACHE (default /var/cache/maildeck):
 #   debootstrap-bookworm-minbase-<arch>.tgz   the base system's .debs (debootstrap --make-tarball)
+#   root-bookworm-minbase-<arch>.tar         the root debootstrap made from it, before anything
+#                                             else was installed (unpacking it takes seconds;
+#                                             debootstrap's own unpack and configure a minute)
 #   apt-archives/                             the .debs apt fetched for MailDeck's Depends
 # so only the first run downloads much (apt's lists, ~10 MB, are fetched on each run). The
-# tarball is made again when it is older than 30 days. Environment: MAILDECK_DEBIAN_MIRROR (default
+# tarball is made again when it is older than 30 days, and the root from it. Environment: MAILDECK_DEBIAN_MIRROR (default
 # http://deb.debian.org/debian), MAILDECK_DEBIAN_SECURITY (http://deb.debian.org/debian-security),
 # MAILDECK_CHROOT_TMPFS=0 builds the root on disk instead of a tmpfs (which needs ~600 MB of
 # memory and spares the disk dpkg's many syncs), MAILDECK_KEEP_CHROOT=1 leaves the root in place
@@ -86,13 +89,25 @@ if [ ! -s "$tarball" ]; then
   rm -rf "$work"
   mv "$tarball.tmp" "$tarball"
 fi
-step "debootstrap $suite (minbase) into $root from the cached tarball"
-if ! debootstrap --variant=minbase --unpack-tarball="$tarball" "$suite" "$root" "$mirror" \
-    >"$root.debootstrap.log" 2>&1; then
-  tail -n 20 "$root.debootstrap.log" >&2
-  fail "debootstrap failed (log: $root.debootstrap.log)"
+# The pristine base root (nothing of MailDeck's Depends in it, so apt still has to resolve them
+# all from the archive): unpacked from its own tar when that is newer than the tarball.
+base=$cache/root-$suite-minbase-$arch.tar
+if [ -s "$base" ] && [ "$base" -nt "$tarball" ]; then
+  step "unpacking the cached base root $(basename "$base") into $root"
+  tar --numeric-owner -xpf "$base" -C "$root" || fail "could not unpack $base"
+else
+  step "debootstrap $suite (minbase) into $root from the cached tarball"
+  if ! debootstrap --variant=minbase --unpack-tarball="$tarball" "$suite" "$root" "$mirror" \
+      >"$root.debootstrap.log" 2>&1; then
+    tail -n 20 "$root.debootstrap.log" >&2
+    fail "debootstrap failed (log: $root.debootstrap.log)"
+  fi
+  rm -f "$root.debootstrap.log"
+  step "keeping the base root as $base for the next runs"
+  partial=$(mktemp "$base.XXXXXX")
+  tar --numeric-owner --one-file-system -cpf "$partial" -C "$root" . && mv "$partial" "$base" ||
+    { rm -f "$partial"; echo "test-install: could not keep the base root (continuing)" >&2; }
 fi
-rm -f "$root.debootstrap.log"
 
 mount -t proc proc "$root/proc"
 # No service may start inside the root.

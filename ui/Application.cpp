@@ -1,7 +1,10 @@
 #include "ui/Application.h"
 
 #include "core/profiles/ProfileStore.h"
+#include "ui/common/Appearance.h"
+#include "ui/common/WindowMemory.h"
 #include "ui/shell/MainWindow.h"
+#include "ui/shell/Preferences.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -14,36 +17,49 @@
 
 namespace maildeck::ui {
 
-namespace {
-
-// Japanese or English: an explicit choice wins, otherwise the system's UI language.
-void installTranslations(QApplication &app, const QString &language)
-{
+void installTranslations(QCoreApplication &app, const QString &language) {
+    const auto installed = app.findChildren<QTranslator *>(QStringLiteral("maildeckTranslator"),
+                                                           Qt::FindDirectChildrenOnly);
+    for (QTranslator *old : installed) {
+        QCoreApplication::removeTranslator(old);
+        delete old;
+    }
+    // Japanese or English: an explicit choice wins, otherwise the system's UI language.
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     auto *own = new QTranslator(&app);
+    own->setObjectName(QStringLiteral("maildeckTranslator"));
     if (own->load(locale, QStringLiteral("maildeck"), QStringLiteral("_"),
                   QStringLiteral(":/maildeck/translations")))
-        app.installTranslator(own);
+        QCoreApplication::installTranslator(own);
     auto *qt = new QTranslator(&app);
+    qt->setObjectName(QStringLiteral("maildeckTranslator"));
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        app.installTranslator(qt);
+        QCoreApplication::installTranslator(qt);
 }
 
-} // namespace
+QString currentUiLanguage() {
+    const auto installed = QCoreApplication::instance()->findChildren<QTranslator *>(
+        QStringLiteral("maildeckTranslator"), Qt::FindDirectChildrenOnly);
+    for (const QTranslator *t : installed)
+        if (t->filePath().startsWith(QLatin1String(":/maildeck/translations")) &&
+            !t->language().isEmpty())
+            return t->language().section(QLatin1Char('_'), 0, 0);
+    return QStringLiteral("en");
+}
 
-int runApplication(QApplication &app)
-{
+int runApplication(QApplication &app) {
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/maildeck/icons/maildeck.svg")));
     QApplication::setDesktopFileName(QStringLiteral("org.maildeck.MailDeck"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("Application", "MailDeck: a desktop console for iRedMail servers."));
+    parser.setApplicationDescription(QApplication::translate(
+        "Application", "MailDeck: a desktop console for iRedMail servers."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption profileOption(
-        QStringLiteral("profile"), QApplication::translate("Application", "Connect to this server profile."),
+        QStringLiteral("profile"),
+        QApplication::translate("Application", "Connect to this server profile."),
         QStringLiteral("name"));
     const QCommandLineOption languageOption(
         QStringLiteral("language"),
@@ -51,24 +67,34 @@ int runApplication(QApplication &app)
         QStringLiteral("code"));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
-        QApplication::translate("Application",
-                                "Write a PNG of the main window once the first data has loaded, then quit."),
+        QApplication::translate(
+            "Application",
+            "Write a PNG of the main window once the first data has loaded, then quit."),
         QStringLiteral("file"));
     const QCommandLineOption settingsOption(
-        QStringLiteral("settings"), QApplication::translate("Application", "Use this settings file."),
-        QStringLiteral("file"));
+        QStringLiteral("settings"),
+        QApplication::translate("Application", "Use this settings file."), QStringLiteral("file"));
     parser.addOptions({profileOption, languageOption, screenshotOption, settingsOption});
     parser.process(app);
 
-    installTranslations(app, parser.value(languageOption));
+    // The command line's language wins over Preferences' (which apply from the next start).
+    const Preferences preferences = Preferences::load();
+    installTranslations(app, parser.isSet(languageOption)
+                                 ? parser.value(languageOption)
+                                 : Preferences::languageCode(preferences.language));
+    applyAppearance(preferences.appearance);
 
     auto profiles = parser.isSet(settingsOption)
                         ? std::make_shared<ProfileStore>(parser.value(settingsOption))
                         : std::make_shared<ProfileStore>();
     const QString screenshotFile = parser.value(screenshotOption);
     MainWindow window(profiles);
-    if (screenshotFile.isEmpty())
+    if (screenshotFile.isEmpty()) {
+        // Window sizes and table layouts from the last session (a screenshot looks the same
+        // every time instead).
+        WindowMemory::install();
         window.restoreLayout();
+    }
     window.show();
 
     int exitCode = 0;
@@ -79,17 +105,18 @@ int runApplication(QApplication &app)
             exitCode = 1;
             app.quit();
         });
-        QObject::connect(&window, &MainWindow::firstDataLoaded, &app,
-                         [&window, &app, &exitCode, screenshotFile] {
-                             // Let the views paint the new rows before grabbing.
-                             QTimer::singleShot(500, &window, [&window, &app, &exitCode, screenshotFile] {
-                                 if (!window.grab().save(screenshotFile, "PNG")) {
-                                     std::fputs("maildeck: could not write the screenshot\n", stderr);
-                                     exitCode = 1;
-                                 }
-                                 app.quit();
-                             });
-                         });
+        QObject::connect(
+            &window, &MainWindow::firstDataLoaded, &app,
+            [&window, &app, &exitCode, screenshotFile] {
+                // Let the views paint the new rows before grabbing.
+                QTimer::singleShot(500, &window, [&window, &app, &exitCode, screenshotFile] {
+                    if (!window.grab().save(screenshotFile, "PNG")) {
+                        std::fputs("maildeck: could not write the screenshot\n", stderr);
+                        exitCode = 1;
+                    }
+                    app.quit();
+                });
+            });
     }
     if (parser.isSet(profileOption))
         window.connectToProfile(parser.value(profileOption));

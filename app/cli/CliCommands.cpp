@@ -1,7 +1,9 @@
 #include "app/cli/CliCommands.h"
 
+#include "app/cli/CliAdminCommands.h"
 #include "app/cli/CliDataCommands.h"
 #include "app/cli/CliListCommands.h"
+#include "app/cli/CliLogCommands.h"
 #include "app/cli/CliRemoteCommands.h"
 #include "app/cli/CliSupport.h"
 #include "core/profiles/ProfileStore.h"
@@ -217,7 +219,8 @@ const std::vector<Command> &commands() {
             {QStringLiteral("profile remove"), QStringLiteral("NAME"),
              QT_TRANSLATE_NOOP("MaildeckCli", "Remove a server profile."), profileRemove},
         };
-        for (auto group : {remoteCommands(), dataCommands(), listCommands()})
+        for (auto group :
+             {remoteCommands(), dataCommands(), listCommands(), adminCommands(), logCommands()})
             all.insert(all.end(), group.begin(), group.end());
         return all;
     }();
@@ -241,17 +244,35 @@ const QList<QCommandLineOption> &serverOptions() {
          Cli::tr("exec: do not pass stdin to the command (like ssh -n).")},
         {QStringLiteral("json"), Cli::tr("Print JSON instead of tab-separated text.")},
         {QStringLiteral("name"),
-         Cli::tr("Display name (domain add, mailbox add, alias add, list create)."),
+         Cli::tr("Display name (domain add, mailbox add, alias add, alias set, list create, list "
+                 "set)."),
          QStringLiteral("text")},
-        {QStringLiteral("description"), Cli::tr("Description of a new list."),
+        {QStringLiteral("description"), Cli::tr("Description of a list (list create, list set)."),
          QStringLiteral("text")},
         {QStringLiteral("owner"),
-         Cli::tr(
-             "Owner of a new list (repeat for more; default: postmaster of the list's domain)."),
+         Cli::tr("Owner of a list (repeat for more; list create: default postmaster of the "
+                 "list's domain; list set: replaces the owners)."),
          QStringLiteral("address")},
         {QStringLiteral("moderator"),
-         Cli::tr("Moderator of a new list (repeat for more; default: the owners)."),
+         Cli::tr("Moderator of a list or an alias (repeat for more; list create: default the "
+                 "owners; list set, alias set: replaces the moderators; alias set also takes "
+                 "*@DOMAIN)."),
          QStringLiteral("address")},
+        {QStringLiteral("access-policy"),
+         Cli::tr("alias set: who may send to the alias (public, domain, subdomain, membersonly, "
+                 "moderatorsonly, membersandmoderatorsonly)."),
+         QStringLiteral("policy")},
+        {QStringLiteral("post-policy"),
+         Cli::tr("list set: who may post (anyone, subscribers, moderators)."),
+         QStringLiteral("policy")},
+        {QStringLiteral("kind"),
+         Cli::tr("list subscribe/unsubscribe: the subscription kind (normal, digest, nomail; "
+                 "unsubscribe without it: from every kind)."),
+         QStringLiteral("kind")},
+        {QStringLiteral("set"),
+         Cli::tr("domain set, mailbox set, list set: change one setting by its name (repeat "
+                 "for more; list settings by mlmmjadmin's names, as list show prints them)."),
+         QStringLiteral("name=value")},
         {QStringLiteral("quota"), Cli::tr("Mailbox quota in megabytes (0: unlimited)."),
          QStringLiteral("MB")},
         {QStringLiteral("password-file"),
@@ -326,7 +347,10 @@ int run(const QStringList &arguments) {
     parser.addOption(profileOption);
     parser.addOptions(profileOptions());
     parser.addOptions(serverOptions());
-    QList<QCommandLineOption> all = profileOptions() + serverOptions();
+    parser.addOptions(adminOptions());
+    parser.addOptions(logOptions());
+    QList<QCommandLineOption> all =
+        profileOptions() + serverOptions() + adminOptions() + logOptions();
     all << settingsOption << profileOption;
     if (isExec(arguments, all))
         parser.setOptionsAfterPositionalArgumentsMode(

@@ -13,7 +13,10 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cstdio>
+#include <memory>
+#include <optional>
 
 namespace maildeck::cli {
 
@@ -130,7 +133,8 @@ int runPasswordWrite(Context &c, std::optional<PasswordScheme> scheme,
         return session.cancelled();
     if (!status->ok())
         return reportError(status->error());
-    out() << done << Qt::endl;
+    if (!done.isEmpty())
+        out() << done << Qt::endl;
     return ExitOk;
 }
 
@@ -641,6 +645,503 @@ int aliasMembers(Context &c, bool add) {
                         .arg(EmailAddress::displayOf(*address)));
 }
 
+int aliasSet(Context &c) {
+    int code = 0;
+    if (!argCount(c, 1, QStringLiteral("alias set"), &code))
+        return code;
+    const auto address = storageAddress(c.args.first());
+    if (!address)
+        return reportError(address.error());
+    if (!c.isSet("name") && !c.isSet("access-policy") && !c.isSet("moderator"))
+        return usageError(
+            Cli::tr("alias set needs --name, --access-policy or --moderator (nothing to change)."));
+    const std::optional<QString> name =
+        c.isSet("name") ? std::optional<QString>(c.value("name")) : std::nullopt;
+    const std::optional<QString> policy =
+        c.isSet("access-policy") ? std::optional<QString>(c.value("access-policy")) : std::nullopt;
+    // --moderator '' (once, empty) clears the moderators.
+    std::optional<QStringList> moderators;
+    if (c.isSet("moderator")) {
+        QStringList given = c.values("moderator");
+        given.removeAll(QString());
+        const auto normalised = AliasRepository::normaliseModerators(given);
+        if (!normalised) // bad input: exit 2 like every other
+            return reportError(Error{QStringLiteral("cli.input.moderator"),
+                                     normalised.error().message, normalised.error().detail});
+        moderators = *normalised;
+    }
+    // Read and write in one transaction; each repository call checks the version as well.
+    auto job = [a = *address, name, policy, moderators](QSqlDatabase &db) -> Status {
+        auto current = AliasRepository::getAlias(db, a);
+        if (!current)
+            return current.error();
+        if (name || policy) {
+            if (Status s = AliasRepository::updateAlias(db, *current, name.value_or(current->name),
+                                                        policy.value_or(current->accessPolicy),
+                                                        current->active, current->members);
+                !s)
+                return s;
+            current = AliasRepository::getAlias(db, a);
+            if (!current)
+                return current.error();
+        }
+        if (moderators)
+            return AliasRepository::setAliasModerators(db, *current, *moderators);
+        return Status::success();
+    };
+    return runWrite(c, job, Cli::tr("Changed alias %1.").arg(EmailAddress::displayOf(*address)));
+}
+
+int aliasSetActive(Context &c, bool active) {
+    int code = 0;
+    if (!argCount(c, 1, active ? QStringLiteral("alias enable") : QStringLiteral("alias disable"),
+                  &code))
+        return code;
+    const auto address = storageAddress(c.args.first());
+    if (!address)
+        return reportError(address.error());
+    auto job = [a = *address, active](QSqlDatabase &db) -> Status {
+        auto current = AliasRepository::getAlias(db, a);
+        if (!current)
+            return current.error();
+        return AliasRepository::updateAlias(db, *current, current->name, current->accessPolicy,
+                                            active, current->members);
+    };
+    return runWrite(c, job,
+                    (active ? Cli::tr("Enabled alias %1.") : Cli::tr("Disabled alias %1."))
+                        .arg(EmailAddress::displayOf(*address)));
+}
+
+// ----- alias-domain ---------------------------------------------------------------------------
+
+int aliasDomainList(Context &c) {
+    int code = 0;
+    if (!argCount(c, 1, QStringLiteral("alias-domain list"), &code))
+        return code;
+    const auto domain = storageDomain(c.args.first());
+    if (!domain)
+        return reportError(domain.error());
+    const bool json = c.isSet("json");
+    return runRead<DomainAliases>(
+        c, [d = *domain](QSqlDatabase &db) { return AliasRepository::listForDomain(db, d); },
+        [json](const DomainAliases &aliases) {
+            if (json) {
+                QJsonArray array;
+                for (const AliasDomain &a : aliases.aliasDomains)
+                    array.append(QJsonObject{
+                        {QStringLiteral("alias_domain"), a.aliasDomain},
+                        {QStringLiteral("display"), DomainName::displayOf(a.aliasDomain)},
+                        {QStringLiteral("target_domain"), a.targetDomain},
+                        {QStringLiteral("active"), a.active}});
+                return printJson(QJsonDocument(array));
+            }
+            QList<QStringList> rows;
+            for (const AliasDomain &a : aliases.aliasDomains)
+                rows << QStringList{a.aliasDomain, a.targetDomain, yesNo(a.active)};
+            printTable({QStringLiteral("alias_domain"), QStringLiteral("target_domain"),
+                        QStringLiteral("active")},
+                       rows);
+        });
+}
+
+int aliasDomainAdd(Context &c) {
+    int code = 0;
+    if (!argCount(c, 2, QStringLiteral("alias-domain add"), &code))
+        return code;
+    const auto alias = storageDomain(c.args.at(0));
+    if (!alias)
+        return reportError(alias.error());
+    const auto target = storageDomain(c.args.at(1));
+    if (!target)
+        return reportError(target.error());
+    return runWrite(
+        c,
+        [a = *alias, t = *target](QSqlDatabase &db) {
+            return AliasRepository::createAliasDomain(db, a, t);
+        },
+        Cli::tr("Mail to %1 now goes to %2.")
+            .arg(DomainName::displayOf(*alias), DomainName::displayOf(*target)));
+}
+
+int aliasDomainRemove(Context &c) {
+    int code = 0;
+    if (!argCount(c, 1, QStringLiteral("alias-domain remove"), &code))
+        return code;
+    const auto alias = storageDomain(c.args.first());
+    if (!alias)
+        return reportError(alias.error());
+    return runWrite(
+        c, [a = *alias](QSqlDatabase &db) { return AliasRepository::removeAliasDomain(db, a); },
+        Cli::tr("Removed the alias domain %1.").arg(DomainName::displayOf(*alias)));
+}
+
+// ----- catchall -------------------------------------------------------------------------------
+
+int catchAllShow(Context &c) {
+    int code = 0;
+    if (!argCount(c, 1, QStringLiteral("catchall show"), &code))
+        return code;
+    const auto domain = storageDomain(c.args.first());
+    if (!domain)
+        return reportError(domain.error());
+    const bool json = c.isSet("json");
+    return runRead<CatchAll>(
+        c, [d = *domain](QSqlDatabase &db) { return AliasRepository::getCatchAll(db, d); },
+        [json](const CatchAll &a) {
+            if (json)
+                return printJson(QJsonDocument(QJsonObject{
+                    {QStringLiteral("domain"), a.domain},
+                    {QStringLiteral("destinations"), QJsonArray::fromStringList(a.destinations)},
+                    {QStringLiteral("active"), a.active}}));
+            printFields({{"domain", a.domain},
+                         {"destinations", a.destinations.join(QLatin1Char(','))},
+                         {"active", yesNo(a.active)}});
+        });
+}
+
+int catchAllSet(Context &c, bool clear) {
+    if (clear ? c.args.size() != 1 : c.args.size() < 2)
+        return usageError(clear ? Cli::tr("catchall clear takes the domain.")
+                                : Cli::tr("catchall set needs the domain and at least one "
+                                          "address."));
+    const auto domain = storageDomain(c.args.first());
+    if (!domain)
+        return reportError(domain.error());
+    QStringList destinations;
+    for (const QString &input : c.args.mid(1)) {
+        const auto a = storageAddress(input);
+        if (!a)
+            return reportError(a.error());
+        destinations << *a;
+    }
+    auto job = [d = *domain, destinations](QSqlDatabase &db) -> Status {
+        auto current = AliasRepository::getCatchAll(db, d);
+        if (!current)
+            return current.error();
+        return AliasRepository::setCatchAll(db, *current, destinations);
+    };
+    return runWrite(c, job,
+                    (clear ? Cli::tr("Removed the catch-all of %1.")
+                           : Cli::tr("Mail to unknown addresses in %1 now goes to %n "
+                                     "address(es).",
+                                     nullptr, int(destinations.size())))
+                        .arg(DomainName::displayOf(*domain)));
+}
+
+// ----- mailbox alias --------------------------------------------------------------------------
+
+QString domainOfAddress(const QString &address) {
+    return address.mid(address.lastIndexOf(QLatin1Char('@')) + 1);
+}
+
+int mailboxAliasList(Context &c) {
+    int code = 0;
+    if (!argCount(c, 1, QStringLiteral("mailbox alias list"), &code))
+        return code;
+    const auto mailbox = storageAddress(c.args.first());
+    if (!mailbox)
+        return reportError(mailbox.error());
+    const bool json = c.isSet("json");
+    using Aliases = QList<UserAliasAddress>;
+    return runRead<Aliases>(
+        c,
+        [m = *mailbox](QSqlDatabase &db) -> Result<Aliases> {
+            // The mailbox must exist: an empty list then means "none".
+            if (auto box = MailboxRepository::get(db, m); !box)
+                return box.error();
+            auto all = AliasRepository::listForDomain(db, domainOfAddress(m));
+            if (!all)
+                return all.error();
+            Aliases mine;
+            for (const UserAliasAddress &a : all->userAliases)
+                if (a.target == m)
+                    mine << a;
+            return mine;
+        },
+        [json](const Aliases &aliases) {
+            if (json) {
+                QJsonArray array;
+                for (const UserAliasAddress &a : aliases)
+                    array.append(
+                        QJsonObject{{QStringLiteral("address"), a.alias},
+                                    {QStringLiteral("display"), EmailAddress::displayOf(a.alias)},
+                                    {QStringLiteral("mailbox"), a.target},
+                                    {QStringLiteral("active"), a.active}});
+                return printJson(QJsonDocument(array));
+            }
+            QList<QStringList> rows;
+            for (const UserAliasAddress &a : aliases)
+                rows << QStringList{a.alias, yesNo(a.active)};
+            printTable({QStringLiteral("address"), QStringLiteral("active")}, rows);
+        });
+}
+
+int mailboxAliasChange(Context &c, bool add) {
+    if (c.args.size() < 2)
+        return usageError(add ? Cli::tr("mailbox alias add needs the mailbox and at least one "
+                                        "alias address.")
+                              : Cli::tr("mailbox alias remove needs the mailbox and at least "
+                                        "one alias address."));
+    const auto mailbox = storageAddress(c.args.first());
+    if (!mailbox)
+        return reportError(mailbox.error());
+    QStringList aliases;
+    for (const QString &input : c.args.mid(1)) {
+        const auto a = storageAddress(input);
+        if (!a)
+            return reportError(a.error());
+        // As the mailbox tab lists them: alias addresses live in the mailbox's own domain.
+        if (domainOfAddress(*a) != domainOfAddress(*mailbox))
+            return reportError(Error{
+                QStringLiteral("cli.input.alias"),
+                Cli::tr("%1 is not in the domain of %2: an alias address of a mailbox is in its "
+                        "domain (for other domains use an alias domain or an alias account).")
+                    .arg(EmailAddress::displayOf(*a), EmailAddress::displayOf(*mailbox)),
+                {}});
+        if (*a == *mailbox)
+            return reportError(
+                Error{QStringLiteral("cli.input.alias"),
+                      Cli::tr("%1 is the mailbox's own address.").arg(EmailAddress::displayOf(*a)),
+                      {}});
+        if (!aliases.contains(*a))
+            aliases << *a;
+    }
+    // All in one transaction: one bad address and nothing is changed.
+    auto job = [m = *mailbox, aliases, add](QSqlDatabase &db) -> Status {
+        if (add) {
+            for (const QString &a : aliases)
+                if (Status s = AliasRepository::addUserAlias(db, a, m); !s)
+                    return s;
+            return Status::success();
+        }
+        auto all = AliasRepository::listForDomain(db, domainOfAddress(m));
+        if (!all)
+            return all.error();
+        for (const QString &a : aliases) {
+            const bool mine = std::any_of(
+                all->userAliases.begin(), all->userAliases.end(),
+                [&](const UserAliasAddress &u) { return u.alias == a && u.target == m; });
+            if (!mine)
+                return Error{QStringLiteral("db.notfound"),
+                             Cli::tr("%1 is not an alias address of %2; nothing was changed.")
+                                 .arg(EmailAddress::displayOf(a), EmailAddress::displayOf(m)),
+                             {}};
+            if (Status s = AliasRepository::removeUserAlias(db, a); !s)
+                return s;
+        }
+        return Status::success();
+    };
+    return runWrite(
+        c, job,
+        (add ? Cli::tr("Added %n alias address(es) to %1.", nullptr, int(aliases.size()))
+             : Cli::tr("Removed %n alias address(es) from %1.", nullptr, int(aliases.size())))
+            .arg(EmailAddress::displayOf(*mailbox)));
+}
+
+// ----- domain set, mailbox set, mailbox import ------------------------------------------------
+
+Error badSet(const QString &message) {
+    return Error{QStringLiteral("cli.input.set"), message, {}};
+}
+
+// --set NAME=VALUE, split; `names` lists what the command knows (for the message).
+Result<QList<std::pair<QString, QString>>> assignments(Context &c, const QStringList &names) {
+    QList<std::pair<QString, QString>> out;
+    for (const QString &a : c.values("set")) {
+        const qsizetype eq = a.indexOf(QLatin1Char('='));
+        const QString name = a.left(eq).trimmed().toLower();
+        if (eq <= 0 || !names.contains(name))
+            return badSet(Cli::tr("--set %1: write NAME=VALUE with NAME one of %2.")
+                              .arg(a.left(60), names.join(QStringLiteral(", "))));
+        out.append({name, a.mid(eq + 1)});
+    }
+    return out;
+}
+
+Result<qint64> numberValue(const QString &name, const QString &value, qint64 minimum) {
+    bool ok = false;
+    const qint64 n = value.trimmed().toLongLong(&ok);
+    if (!ok || n < minimum)
+        return badSet(Cli::tr("--set %1: \"%2\" is not a number of at least %3.")
+                          .arg(name, value.left(40))
+                          .arg(minimum));
+    return n;
+}
+
+int domainSet(Context &c) {
+    int code = 0;
+    if (!argCount(c, 1, QStringLiteral("domain set"), &code))
+        return code;
+    const auto domain = storageDomain(c.args.first());
+    if (!domain)
+        return reportError(domain.error());
+    const QStringList names = {QStringLiteral("description"), QStringLiteral("mailboxes"),
+                               QStringLiteral("aliases"),     QStringLiteral("maillists"),
+                               QStringLiteral("maxquota"),    QStringLiteral("default_user_quota"),
+                               QStringLiteral("transport")};
+    auto set = assignments(c, names);
+    if (!set)
+        return reportError(set.error());
+    if (set->isEmpty() && !c.isSet("name"))
+        return usageError(Cli::tr("domain set needs --name or --set NAME=VALUE."));
+    // Checked before connecting: the edit as a function of the row read in the transaction.
+    QList<std::pair<QString, qint64>> numbers;
+    for (const auto &[name, value] : *set) {
+        if (name == QLatin1String("description") || name == QLatin1String("transport"))
+            continue;
+        auto n = numberValue(name, value, name == QLatin1String("mailboxes") ? -1 : 0);
+        if (!n)
+            return reportError(n.error());
+        numbers.append({name, *n});
+    }
+    auto job = [d = *domain, set = *set, numbers,
+                name = c.isSet("name") ? std::optional<QString>(c.value("name"))
+                                       : std::nullopt](QSqlDatabase &db) -> Status {
+        auto current = DomainRepository::get(db, d);
+        if (!current)
+            return current.error();
+        DomainEdit edit;
+        edit.description = name.value_or(current->description);
+        edit.active = current->active;
+        edit.mailboxLimit = current->mailboxLimit;
+        edit.aliasLimit = current->aliasLimit;
+        edit.listLimit = current->listLimit;
+        edit.maxQuotaMb = current->maxQuotaMb;
+        for (const auto &[key, value] : set) {
+            if (key == QLatin1String("description"))
+                edit.description = value;
+            else if (key == QLatin1String("transport"))
+                edit.transport = value.trimmed();
+        }
+        for (const auto &[key, n] : numbers) {
+            if (key == QLatin1String("mailboxes"))
+                edit.mailboxLimit = int(n);
+            else if (key == QLatin1String("aliases"))
+                edit.aliasLimit = int(n);
+            else if (key == QLatin1String("maillists"))
+                edit.listLimit = int(n);
+            else if (key == QLatin1String("maxquota"))
+                edit.maxQuotaMb = n;
+            else if (key == QLatin1String("default_user_quota"))
+                edit.defaultUserQuotaMb = n;
+        }
+        return DomainRepository::update(db, *current, edit);
+    };
+    return runWrite(c, job, Cli::tr("Changed domain %1.").arg(DomainName::displayOf(*domain)));
+}
+
+int mailboxSet(Context &c) {
+    int code = 0;
+    if (!argCount(c, 1, QStringLiteral("mailbox set"), &code))
+        return code;
+    const auto address = storageAddress(c.args.first());
+    if (!address)
+        return reportError(address.error());
+    QStringList names = {QStringLiteral("name"),       QStringLiteral("language"),
+                         QStringLiteral("quota"),      QStringLiteral("employeeid"),
+                         QStringLiteral("department"), QStringLiteral("allow_nets")};
+    for (const QString &service : mailboxServiceColumns())
+        names << QStringLiteral("enable") + service;
+    auto set = assignments(c, names);
+    if (!set)
+        return reportError(set.error());
+    if (set->isEmpty() && !c.isSet("name") && !c.isSet("quota"))
+        return usageError(Cli::tr("mailbox set needs --name, --quota or --set NAME=VALUE."));
+    QList<std::pair<QString, QString>> changes = *set;
+    if (c.isSet("name"))
+        changes.append({QStringLiteral("name"), c.value("name")});
+    if (c.isSet("quota"))
+        changes.append({QStringLiteral("quota"), c.value("quota")});
+    std::optional<qint64> quota;
+    QMap<QString, bool> services;
+    for (const auto &[name, value] : changes) {
+        if (name == QLatin1String("quota")) {
+            auto n = numberValue(name, value, 0);
+            if (!n)
+                return reportError(n.error());
+            quota = *n;
+        } else if (name.startsWith(QLatin1String("enable"))) {
+            const QString v = value.trimmed();
+            if (v != QLatin1String("0") && v != QLatin1String("1"))
+                return reportError(
+                    badSet(Cli::tr("--set %1: use 1 (enabled) or 0 (disabled).").arg(name)));
+            services.insert(name.mid(6), v == QLatin1String("1"));
+        }
+    }
+    auto job = [a = *address, changes, quota, services](QSqlDatabase &db) -> Status {
+        auto current = MailboxRepository::get(db, a);
+        if (!current)
+            return current.error();
+        MailboxEdit edit;
+        edit.name = current->name;
+        edit.language = current->language;
+        edit.quotaMb = quota.value_or(current->quotaMb);
+        edit.active = current->active;
+        edit.employeeId = current->employeeId;
+        edit.department = current->department;
+        edit.services = services;
+        edit.allowNets = current->allowNets;
+        for (const auto &[key, value] : changes) {
+            if (key == QLatin1String("name"))
+                edit.name = value;
+            else if (key == QLatin1String("language"))
+                edit.language = value.trimmed();
+            else if (key == QLatin1String("employeeid"))
+                edit.employeeId = value;
+            else if (key == QLatin1String("department"))
+                edit.department = value;
+            else if (key == QLatin1String("allow_nets")) // empty: NULL, no restriction
+                edit.allowNets = value.trimmed().isEmpty()
+                                     ? std::nullopt
+                                     : std::optional<QString>(value.trimmed());
+        }
+        return MailboxRepository::update(db, *current, edit);
+    };
+    return runWrite(c, job, Cli::tr("Changed mailbox %1.").arg(EmailAddress::displayOf(*address)));
+}
+
+int mailboxImport(Context &c) {
+    int code = 0;
+    if (!argCount(c, 1, QStringLiteral("mailbox import"), &code))
+        return code;
+    const QString path = c.args.first();
+    QFile file(path);
+    const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                   : file.open(QIODevice::ReadOnly);
+    if (!opened)
+        return reportError(Error{QStringLiteral("cli.input.file"),
+                                 Cli::tr("Cannot read %1: %2").arg(path, file.errorString()),
+                                 {}});
+    const QString csv = QString::fromUtf8(file.readAll());
+    const auto scheme = schemeOption(c);
+    if (!scheme)
+        return reportError(scheme.error());
+    // Each line's problem on stderr; the whole file or nothing (one transaction).
+    auto lineErrors = std::make_shared<QList<LineError>>();
+    auto created = std::make_shared<int>(0);
+    const int result = runPasswordWrite(
+        c, *scheme,
+        [csv, lineErrors, created](QSqlDatabase &db, PasswordScheme s) -> Status {
+            auto r = MailboxRepository::bulkCreate(db, csv, s);
+            if (!r)
+                return r.error();
+            *lineErrors = r->errors;
+            *created = r->created;
+            if (!r->errors.isEmpty())
+                return Error{QStringLiteral("cli.input.csv"),
+                             Cli::tr("%n line(s) of the file are wrong; no mailbox was created.",
+                                     nullptr, int(r->errors.size())),
+                             {}};
+            return Status::success();
+        },
+        QString());
+    for (const LineError &e : std::as_const(*lineErrors))
+        err() << Cli::tr("line %1: %2: %3").arg(e.line).arg(e.field, e.message) << Qt::endl;
+    if (result == ExitOk)
+        out() << Cli::tr("Created %n mailbox(es).", nullptr, *created) << Qt::endl;
+    return result;
+}
+
 // ----- forward --------------------------------------------------------------------------------
 
 int forwardSet(Context &c, bool clear) {
@@ -718,6 +1219,12 @@ std::vector<Command> dataCommands() {
          QT_TRANSLATE_NOOP("MaildeckCli",
                            "Show what deleting a domain removes; with --yes, delete it."),
          domainDelete},
+        {QStringLiteral("domain set"), QStringLiteral("DOMAIN [--name TEXT] [--set NAME=VALUE]..."),
+         QT_TRANSLATE_NOOP("MaildeckCli",
+                           "Change a domain: NAME is description, mailboxes, aliases, maillists "
+                           "(limits: 0 unlimited, mailboxes -1 none), maxquota, "
+                           "default_user_quota (MB) or transport."),
+         domainSet},
         {QStringLiteral("mailbox list"), QStringLiteral("DOMAIN [--json]"),
          QT_TRANSLATE_NOOP("MaildeckCli", "List the mailboxes of a domain."), mailboxList},
         {QStringLiteral("mailbox show"), QStringLiteral("ADDRESS [--json]"),
@@ -730,6 +1237,18 @@ std::vector<Command> dataCommands() {
         {QStringLiteral("mailbox passwd"),
          QStringLiteral("ADDRESS [--password-file FILE|--password-stdin] [--scheme SCHEME]"),
          QT_TRANSLATE_NOOP("MaildeckCli", "Change the password of a mailbox."), mailboxPasswd},
+        {QStringLiteral("mailbox set"),
+         QStringLiteral("ADDRESS [--name TEXT] [--quota MB] [--set NAME=VALUE]..."),
+         QT_TRANSLATE_NOOP("MaildeckCli",
+                           "Change a mailbox: NAME is name, language, quota (MB), employeeid, "
+                           "department, allow_nets (empty: no restriction) or an enable* "
+                           "column (1 or 0), e.g. enableimap=0."),
+         mailboxSet},
+        {QStringLiteral("mailbox import"), QStringLiteral("FILE [--scheme SCHEME]"),
+         QT_TRANSLATE_NOOP("MaildeckCli",
+                           "Create the mailboxes of a CSV file ('-': stdin; columns address, "
+                           "password, name, quota, language): all of them or none."),
+         mailboxImport},
         {QStringLiteral("mailbox disable"), QStringLiteral("ADDRESS"),
          QT_TRANSLATE_NOOP("MaildeckCli", "Disable a mailbox."),
          [](Context &c) {
@@ -760,6 +1279,64 @@ std::vector<Command> dataCommands() {
          QT_TRANSLATE_NOOP("MaildeckCli", "Remove members from an alias account."),
          [](Context &c) {
              return aliasMembers(c, false);
+         }},
+        {QStringLiteral("alias set"),
+         QStringLiteral("ADDRESS [--name TEXT] [--access-policy POLICY] "
+                        "[--moderator ADDRESS|*@DOMAIN]..."),
+         QT_TRANSLATE_NOOP("MaildeckCli",
+                           "Change an alias account: name, who may send (public, domain, "
+                           "subdomain, membersonly, moderatorsonly, membersandmoderatorsonly), "
+                           "moderators (replaced; --moderator '' clears them)."),
+         aliasSet},
+        {QStringLiteral("alias disable"), QStringLiteral("ADDRESS"),
+         QT_TRANSLATE_NOOP("MaildeckCli", "Disable an alias account."),
+         [](Context &c) {
+             return aliasSetActive(c, false);
+         }},
+        {QStringLiteral("alias enable"), QStringLiteral("ADDRESS"),
+         QT_TRANSLATE_NOOP("MaildeckCli", "Enable an alias account."),
+         [](Context &c) {
+             return aliasSetActive(c, true);
+         }},
+        {QStringLiteral("alias-domain list"), QStringLiteral("DOMAIN [--json]"),
+         QT_TRANSLATE_NOOP("MaildeckCli", "List the alias domains whose mail goes to DOMAIN."),
+         aliasDomainList},
+        {QStringLiteral("alias-domain add"), QStringLiteral("ALIAS-DOMAIN TARGET-DOMAIN"),
+         QT_TRANSLATE_NOOP("MaildeckCli",
+                           "Make ALIAS-DOMAIN an alias domain: mail to x@ALIAS-DOMAIN goes to "
+                           "x@TARGET-DOMAIN."),
+         aliasDomainAdd},
+        {QStringLiteral("alias-domain remove"), QStringLiteral("ALIAS-DOMAIN"),
+         QT_TRANSLATE_NOOP("MaildeckCli", "Remove an alias domain."), aliasDomainRemove},
+        {QStringLiteral("catchall show"), QStringLiteral("DOMAIN [--json]"),
+         QT_TRANSLATE_NOOP("MaildeckCli", "Show where mail to unknown addresses of a domain goes."),
+         catchAllShow},
+        {QStringLiteral("catchall set"), QStringLiteral("DOMAIN ADDRESS..."),
+         QT_TRANSLATE_NOOP("MaildeckCli",
+                           "Send mail to unknown addresses of a domain to these addresses "
+                           "(replaces the catch-all)."),
+         [](Context &c) {
+             return catchAllSet(c, false);
+         }},
+        {QStringLiteral("catchall clear"), QStringLiteral("DOMAIN"),
+         QT_TRANSLATE_NOOP("MaildeckCli", "Remove the catch-all of a domain."),
+         [](Context &c) {
+             return catchAllSet(c, true);
+         }},
+        {QStringLiteral("mailbox alias list"), QStringLiteral("MAILBOX [--json]"),
+         QT_TRANSLATE_NOOP("MaildeckCli", "List the alias addresses of a mailbox."),
+         mailboxAliasList},
+        {QStringLiteral("mailbox alias add"), QStringLiteral("MAILBOX ADDRESS..."),
+         QT_TRANSLATE_NOOP("MaildeckCli",
+                           "Add alias addresses to a mailbox (mail to them is delivered to it; "
+                           "it may send as them)."),
+         [](Context &c) {
+             return mailboxAliasChange(c, true);
+         }},
+        {QStringLiteral("mailbox alias remove"), QStringLiteral("MAILBOX ADDRESS..."),
+         QT_TRANSLATE_NOOP("MaildeckCli", "Remove alias addresses from a mailbox."),
+         [](Context &c) {
+             return mailboxAliasChange(c, false);
          }},
         {QStringLiteral("forward show"), QStringLiteral("ADDRESS [--json]"),
          QT_TRANSLATE_NOOP("MaildeckCli", "Show where mail to a mailbox is forwarded."),

@@ -4,7 +4,8 @@
 
 namespace maildeck::cli {
 
-// domain …, mailbox …, alias …, forward … over core/db's repositories (no SQL here).
+// domain …, mailbox … (and mailbox alias …), alias …, alias-domain …, catchall …, forward …
+// over core/db's repositories (no SQL here).
 std::vector<Command> dataCommands();
 
 // Parses an address given on the command line into core's storage form; the error is core's

@@ -5,6 +5,7 @@
 #include "core/db/DbWorker.h"
 #include "core/db/EmailAddress.h"
 #include "core/db/MailingListRepository.h"
+#include "core/lists/ListParameters.h"
 #include "core/lists/MailingLists.h"
 
 #include <QFile>
@@ -188,6 +189,18 @@ int listSubscribe(Context &c, bool subscribe) {
     QString address;
     if (!listAddress(c, &address, &code))
         return code;
+    // --kind: normal (default), digest or nomail, as the subscribers dialog offers them.
+    SubscriberKind kind = SubscriberKind::Normal;
+    if (c.isSet("kind")) {
+        const QString k = c.value("kind").trimmed().toLower();
+        if (k == QLatin1String("digest"))
+            kind = SubscriberKind::Digest;
+        else if (k == QLatin1String("nomail"))
+            kind = SubscriberKind::NoMail;
+        else if (k != QLatin1String("normal"))
+            return usageError(
+                Cli::tr("--kind must be normal, digest or nomail, not \"%1\".").arg(k.left(40)));
+    }
     bool fromFile = false;
     const auto members = membersFrom(c, &fromFile);
     if (!members)
@@ -204,8 +217,9 @@ int listSubscribe(Context &c, bool subscribe) {
                                 int(members->size())))
                      .arg(shown(address))
               << Qt::endl;
-        const auto outcome = session.await(subscribe ? lists.importSubscribers(address, *members)
-                                                     : lists.removeSubscribers(address, *members));
+        const auto outcome =
+            session.await(subscribe ? lists.importSubscribers(address, *members, kind)
+                                    : lists.removeSubscribers(address, *members, kind));
         if (!outcome)
             return session.cancelled();
         if (!outcome->ok())
@@ -225,8 +239,11 @@ int listSubscribe(Context &c, bool subscribe) {
                   << Qt::endl;
         return ExitOk;
     }
-    const auto status = session.await(subscribe ? lists.subscribe(address, *members)
-                                                : lists.unsubscribe(address, *members));
+    const auto status = session.await(
+        subscribe ? lists.subscribe(address, *members, kind)
+                  : lists.unsubscribe(address, *members,
+                                      c.isSet("kind") ? std::optional<SubscriberKind>(kind)
+                                                      : std::nullopt));
     if (!status)
         return session.cancelled();
     if (!status->ok())
@@ -274,6 +291,135 @@ int listMembers(Context &c) {
     return ExitOk;
 }
 
+QString postPolicyName(ListSettings::Posting posting) {
+    switch (posting) {
+    case ListSettings::Posting::Anyone:
+        return QStringLiteral("anyone");
+    case ListSettings::Posting::SubscribersOnly:
+        return QStringLiteral("subscribers");
+    case ListSettings::Posting::ModeratorsOnly:
+        return QStringLiteral("moderators");
+    }
+    return {};
+}
+
+int listShow(Context &c) {
+    int code = 0;
+    QString address;
+    if (!listAddress(c, &address, &code))
+        return code;
+    if (c.args.size() != 1)
+        return usageError(Cli::tr("list show takes the list address only."));
+    CliSession session(c);
+    if (const int openCode = session.open(); openCode != ExitOk)
+        return openCode;
+    MailingLists lists(session.connection());
+    const auto result = session.await(lists.read(address));
+    if (!result)
+        return session.cancelled();
+    if (!result->ok())
+        return reportError(result->error());
+    const ListState &state = result->value();
+    const QString description = state.row ? state.row->description : QString();
+    const QList<std::pair<QString, QString>> values = ListParameters::values(state.settings);
+    if (c.isSet("json")) {
+        QJsonObject settings;
+        for (const auto &[name, value] : values)
+            settings.insert(name, value);
+        QJsonObject o{
+            {QStringLiteral("address"), state.address},
+            {QStringLiteral("display"), shown(state.address)},
+            {QStringLiteral("directory"), state.directory},
+            {QStringLiteral("description"), description},
+            {QStringLiteral("post_policy"), postPolicyName(state.settings.posting)},
+            {QStringLiteral("has_rows"), state.row.has_value()},
+            {QStringLiteral("settings"), settings},
+        };
+        if (state.row) {
+            o.insert(QStringLiteral("mlid"), state.row->mlid);
+            o.insert(QStringLiteral("active"), state.row->active);
+        }
+        printJson(QJsonDocument(o));
+        return ExitOk;
+    }
+    out() << "address=" << state.address << '\n'
+          << "directory=" << state.directory << '\n'
+          << "description=" << description << '\n'
+          << "post_policy=" << postPolicyName(state.settings.posting) << '\n'
+          << "has_rows=" << (state.row ? 1 : 0) << '\n';
+    for (const auto &[name, value] : values)
+        out() << name << '=' << QString(value).replace(QLatin1Char('\n'), QLatin1String("\\n"))
+              << '\n';
+    out().flush();
+    return ExitOk;
+}
+
+int listSet(Context &c) {
+    int code = 0;
+    QString address;
+    if (!listAddress(c, &address, &code))
+        return code;
+    if (c.args.size() != 1)
+        return usageError(Cli::tr("list set takes the list address and options only."));
+    if (!c.isSet("name") && !c.isSet("description") && !c.isSet("post-policy") &&
+        !c.isSet("owner") && !c.isSet("moderator") && !c.isSet("set"))
+        return usageError(Cli::tr("list set needs at least one of --name, --description, "
+                                  "--post-policy, --owner, --moderator, --set NAME=VALUE."));
+    std::optional<ListSettings::Posting> posting;
+    if (c.isSet("post-policy")) {
+        const QString policy = c.value("post-policy").trimmed().toLower();
+        for (auto p : {ListSettings::Posting::Anyone, ListSettings::Posting::SubscribersOnly,
+                       ListSettings::Posting::ModeratorsOnly})
+            if (policy == postPolicyName(p))
+                posting = p;
+        if (!posting)
+            return usageError(
+                Cli::tr("--post-policy must be anyone, subscribers or moderators, not \"%1\".")
+                    .arg(policy.left(40)));
+    }
+    CliSession session(c);
+    if (const int openCode = session.open(); openCode != ExitOk)
+        return openCode;
+    MailingLists lists(session.connection());
+    const auto state = session.await(lists.read(address));
+    if (!state)
+        return session.cancelled();
+    if (!state->ok())
+        return reportError(state->error());
+    // The list as read, then the options in this order: --set, the named options.
+    ListSettings s = state->value().settings;
+    for (const QString &assignment : c.values("set"))
+        if (Status st = ListParameters::applyAssignment(s, assignment); !st)
+            return reportError(st.error());
+    if (c.isSet("name"))
+        s.name = c.value("name");
+    if (posting)
+        s.posting = *posting;
+    if (c.isSet("owner"))
+        s.owners = c.values("owner");
+    if (c.isSet("moderator")) {
+        s.moderators = c.values("moderator");
+        s.moderators.removeAll(QString());
+    }
+    std::optional<QString> description;
+    if (c.isSet("description")) {
+        description = c.value("description");
+        if (description->contains(QLatin1Char('\n')) || description->size() > 1000)
+            return usageError(Cli::tr("--description: one line of at most 1000 characters."));
+    }
+    const auto normalised = ListSettings::normalised(s);
+    if (!normalised)
+        return reportError(normalised.error());
+    // Files and rows, all or nothing; a change by someone else since the read is refused.
+    const auto status = session.await(lists.update(state->value(), *normalised, description));
+    if (!status)
+        return session.cancelled();
+    if (!status->ok())
+        return reportError(status->error());
+    out() << Cli::tr("Changed list %1.").arg(shown(address)) << Qt::endl;
+    return ExitOk;
+}
+
 } // namespace
 
 std::vector<Command> listCommands() {
@@ -286,17 +432,32 @@ std::vector<Command> listCommands() {
          QT_TRANSLATE_NOOP("MaildeckCli",
                            "Create an mlmmj list: its directory on the server and its rows."),
          listCreate},
+        {QStringLiteral("list show"), QStringLiteral("ADDRESS [--json]"),
+         QT_TRANSLATE_NOOP("MaildeckCli",
+                           "Show a list's description and every setting, by mlmmjadmin's "
+                           "parameter names (the names list set --set takes)."),
+         listShow},
+        {QStringLiteral("list set"),
+         QStringLiteral("ADDRESS [--name TEXT] [--description TEXT] "
+                        "[--post-policy anyone|subscribers|moderators] [--owner ADDRESS]... "
+                        "[--moderator ADDRESS]... [--set NAME=VALUE]..."),
+         QT_TRANSLATE_NOOP("MaildeckCli",
+                           "Change a list after it was created: control files and rows, all or "
+                           "nothing; --owner and --moderator replace the owners and moderators."),
+         listSet},
         {QStringLiteral("list delete"), QStringLiteral("ADDRESS"),
          QT_TRANSLATE_NOOP("MaildeckCli",
                            "Delete a list: its rows, and its directory to mlmmj's archive."),
          listDelete},
-        {QStringLiteral("list subscribe"), QStringLiteral("ADDRESS MEMBER...|--from-file FILE"),
+        {QStringLiteral("list subscribe"),
+         QStringLiteral("ADDRESS MEMBER...|--from-file FILE [--kind normal|digest|nomail]"),
          QT_TRANSLATE_NOOP("MaildeckCli",
                            "Subscribe addresses to a list (FILE: one a line, '-' for stdin)."),
          [](Context &c) {
              return listSubscribe(c, true);
          }},
-        {QStringLiteral("list unsubscribe"), QStringLiteral("ADDRESS MEMBER...|--from-file FILE"),
+        {QStringLiteral("list unsubscribe"),
+         QStringLiteral("ADDRESS MEMBER...|--from-file FILE [--kind normal|digest|nomail]"),
          QT_TRANSLATE_NOOP("MaildeckCli", "Unsubscribe addresses from a list."),
          [](Context &c) {
              return listSubscribe(c, false);

@@ -7,4 +7,6 @@ target_sources(maildeck-cli PRIVATE
     cli/CliRemoteCommands.h cli/CliRemoteCommands.cpp
     cli/CliDataCommands.h cli/CliDataCommands.cpp
     cli/CliListCommands.h cli/CliListCommands.cpp
+    cli/CliAdminCommands.h cli/CliAdminCommands.cpp
+    cli/CliLogCommands.h cli/CliLogCommands.cpp
 )

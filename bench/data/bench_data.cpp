@@ -1,10 +1,12 @@
 // Data benchmark (issue 4): on a lab database grown to 2 000 domains, 200 000 mailboxes and
 // 200 000 aliases (a separate database `vmail_bench` on the lab's MariaDB, the lab's own vmail
-// schema), time what the UI does to open the largest domain's mailbox and alias tabs and to filter
-// them, and the domain list; and a 10 000-subscriber import into a fresh mlmmj list. Baselines in
-// the same run: the `mysql` client running the same SELECTs (and LIKE for filtering) through an
-// `ssh -N -L` tunnel with its output read fully through a pipe, and `mlmmj-sub` once per address
-// in a shell loop over one `ssh` exec. Prints medians and ratios; asserts nothing.
+// schema), time what the UI does to open the largest domain's mailbox and alias tabs (the models
+// load in chunks: first rows visible, all rows loaded; and the one full read of before), to filter
+// them, and the domain list (names, counts, quota sums); and a 10 000-subscriber import into a
+// fresh mlmmj list. Baselines in the same run: the `mysql` client running the same SELECTs (and
+// LIKE for filtering) through an `ssh -N -L` tunnel with its output read fully through a pipe, and
+// `mlmmj-sub` once per address in a shell loop over one `ssh` exec. Prints medians and ratios;
+// asserts nothing.
 //
 //   bench_data [--runs N] [--subscribers N] [--no-lists] [--rebuild] [--drop]
 
@@ -22,6 +24,7 @@
 #include "ui/domains/MailboxListModel.h"
 
 #include <QApplication>
+#include <QEventLoop>
 #include <QFile>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
@@ -29,6 +32,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstring>
@@ -47,6 +51,11 @@ constexpr int kBigShare = 20000; // mailboxes and aliases of the largest domain
 constexpr int kVersion = 1;      // of the generated data; bump when the generator changes
 const char *const kBigDomain = "bench0001.test";
 const char *const kTerm = "mikawa"; // one of 100 surnames: ~1% of the rows
+// The models' chunk sizes (what the UI uses).
+constexpr int kFirstChunk = ui::MailboxListModel::DefaultFirstChunk;
+constexpr int kChunk = ui::MailboxListModel::DefaultChunk;
+static_assert(kFirstChunk == ui::AliasOverviewModel::DefaultFirstChunk &&
+              kChunk == ui::AliasOverviewModel::DefaultChunk);
 
 // ---------------------------------------------------------------------------------------------
 // The database, as the MariaDB root account of the lab (unix socket)
@@ -250,6 +259,42 @@ QByteArray aliasSql(const QByteArray &aliasWhere, const QByteArray &fwdWhere) {
            d + " AND is_list = 0 AND is_forwarding = 0 AND is_alias = 0 AND is_maillist = 0;";
 }
 
+// The first page as the models ask for it (LIMIT, and the forwardings / members of those rows).
+QByteArray mailboxFirstPageSql(int limit) {
+    const QByteArray d = QByteArray("'") + kBigDomain + "'";
+    const QByteArray n = QByteArray::number(limit);
+    QByteArray s = mailboxSql({});
+    s = s.left(s.indexOf(" ORDER BY m.username;")) + " ORDER BY m.username LIMIT " + n +
+        "; SELECT address, forwarding FROM forwardings WHERE is_forwarding = 1 AND address IN "
+        "(SELECT username FROM (SELECT username FROM mailbox WHERE domain = " +
+        d + " ORDER BY username LIMIT " + n + ") x);";
+    return s;
+}
+
+QByteArray aliasFirstPageSql(int limit) {
+    const QByteArray d = QByteArray("'") + kBigDomain + "'";
+    const QByteArray page = "(SELECT address FROM (SELECT address FROM alias WHERE domain = " + d +
+                            " ORDER BY address LIMIT " + QByteArray::number(limit) + ") x)";
+    return "SELECT address, domain, name, accesspolicy, active, created, modified FROM alias "
+           "WHERE domain = " +
+           d + " ORDER BY address LIMIT " + QByteArray::number(limit) +
+           "; SELECT address, forwarding FROM forwardings WHERE is_list = 1 AND address IN " +
+           page + "; SELECT address, moderator FROM moderators WHERE address IN " + page + ";";
+}
+
+QByteArray domainNamesSql() {
+    return "SELECT d.domain, d.description, d.active, d.backupmx, d.transport, d.mailboxes, "
+           "d.aliases, d.maillists, d.maxquota, d.settings, d.created, d.modified FROM domain d "
+           "ORDER BY d.domain;";
+}
+
+QByteArray domainCountsSql() {
+    return "SELECT d.domain, (SELECT COUNT(*) FROM mailbox m WHERE m.domain = d.domain), "
+           "(SELECT COUNT(*) FROM alias a WHERE a.domain = d.domain), (SELECT COUNT(*) FROM "
+           "maillists l WHERE l.domain = d.domain), (SELECT COUNT(*) FROM alias_domain ad WHERE "
+           "ad.target_domain = d.domain) FROM domain d;";
+}
+
 QByteArray domainSql() {
     return "SELECT d.domain, d.description, d.active, d.backupmx, d.transport, d.mailboxes, "
            "d.aliases, d.maillists, d.maxquota, d.settings, d.created, d.modified, "
@@ -318,6 +363,49 @@ std::optional<T> runJob(DbWorker *db, Job job, double *total, double *inWorker,
         return std::nullopt;
     }
     return std::move(*r).value();
+}
+
+// A model's load() (MailboxListModel, AliasOverviewModel): time to the first chunk in the
+// model (behind its proxy) and to the last.
+struct LoadTimes {
+    double first = 0;
+    double all = 0;
+    int firstRows = 0;
+    int chunks = 0;
+};
+
+template <class Model>
+std::optional<LoadTimes> timeLoad(Model &model, DbWorker *db, const QString &domain) {
+    LoadTimes times;
+    QElapsedTimer clock;
+    QEventLoop loop;
+    bool complete = false;
+    auto c1 = QObject::connect(&model, &Model::loadProgress, [&](int loaded, int) {
+        if (times.chunks++ == 0) {
+            times.first = double(clock.nsecsElapsed()) / 1e9;
+            times.firstRows = loaded;
+        }
+    });
+    auto c2 = QObject::connect(&model, &Model::loadFinished, [&](bool done) {
+        times.all = double(clock.nsecsElapsed()) / 1e9;
+        complete = done;
+        loop.quit();
+    });
+    auto c3 = QObject::connect(&model, &Model::loadFailed, [&](const Error &e) {
+        std::fprintf(stderr, "load failed: %s\n", qPrintable(e.message));
+    });
+    clock.start();
+    model.load(db, domain);
+    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+    loop.exec();
+    QObject::disconnect(c1);
+    QObject::disconnect(c2);
+    QObject::disconnect(c3);
+    if (!complete) {
+        std::fprintf(stderr, "loading %s did not complete\n", qPrintable(domain));
+        return std::nullopt;
+    }
+    return times;
 }
 
 int countLeaves(const QAbstractItemModel *m, const QModelIndex &parent = {}) {
@@ -555,10 +643,12 @@ int main(int argc, char **argv) {
 
     std::printf(
         "\nWhat each side does (both through an SSH tunnel to the lab's MariaDB, opened once):\n"
-        "  MailDeck: the UI's code path: DbWorker::run(Repository::...) through the libssh\n"
-        "    tunnel of ServerConnection, result handed to the GUI thread, set on the ui/domains\n"
-        "    model behind a QSortFilterProxyModel sorted as the view sorts it (DomainPage,\n"
-        "    MainWindow); filter = setFilterFixedString('%s') (case-insensitive, all columns).\n"
+        "  MailDeck: the UI's code path: the ui/domains models' load() (keyset pages through\n"
+        "    DbWorker and the libssh tunnel of ServerConnection, each chunk appended on the GUI\n"
+        "    thread behind a QSortFilterProxyModel sorted as the view sorts it, as DomainPage and\n"
+        "    MainWindow use them); 'first rows' = the first chunk is in the proxy, 'all rows' =\n"
+        "    the load finished; 'before' = one full read set on the model at once;\n"
+        "    filter = setFilterFixedString('%s') (case-insensitive, all columns).\n"
         "    Views are not painted (offscreen, no QTableView).\n"
         "  Baseline: `mysql -B -N -e 'the same SELECTs'` through `ssh -N -L`, stdout read fully\n"
         "    through a pipe (process start and login included); filter = the same SELECTs with\n"
@@ -567,6 +657,8 @@ int main(int argc, char **argv) {
         kTerm, kTerm, runs);
 
     // ---- domain list ----
+    // Staged as MainWindow loads it: the rows (names), then the counts, then the quota sums
+    // (DomainListModel::loadCounts()); and the one-query DomainRepository::list() of before.
     ui::DomainListModel domainModel;
     QSortFilterProxyModel domainProxy;
     domainProxy.setSourceModel(&domainModel);
@@ -574,30 +666,67 @@ int main(int argc, char **argv) {
     domainProxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
     domainProxy.setFilterKeyColumn(ui::DomainListModel::DomainColumn);
     domainProxy.sort(ui::DomainListModel::DomainColumn, Qt::AscendingOrder);
-    Row domains{QStringLiteral("domain list (2 000, with counts)"), {}, {}, {}, {}};
-    std::vector<double> dQuery, dFill;
-    qint64 lines = 0;
+    Row dNames{QStringLiteral("domain list: names visible"), {}, {}, {}, {}};
+    Row dCounts{QStringLiteral("domain list: counts visible"), {}, {}, {}, {}};
+    Row dAll{QStringLiteral("domain list: quotas too (all)"), {}, {}, {}, {}};
+    Row dBefore{QStringLiteral("domain list: one query (before)"), {}, {}, {}, {}};
+    qint64 lines = 0, nameLines = 0, countLines = 0;
     for (int i = 0; i < runs; ++i) {
         domainModel.setDomains({});
-        double total = 0, worker = 0;
         QElapsedTimer t;
         t.start();
+        double total = 0, worker = 0;
+        auto rows = runJob<QList<db::DomainSummary>>(
+            conn.db(), [](QSqlDatabase &d) { return db::DomainRepository::listRows(d); }, &total,
+            &worker);
+        if (!rows)
+            return 1;
+        domainModel.setDomains(std::move(*rows), false);
+        dNames.md.push_back(double(t.nsecsElapsed()) / 1e9);
+        QEventLoop loop;
+        bool failed = false;
+        auto c1 = QObject::connect(&domainModel, &ui::DomainListModel::countsLoaded,
+                                   [&] { dCounts.md.push_back(double(t.nsecsElapsed()) / 1e9); });
+        auto c2 = QObject::connect(&domainModel, &ui::DomainListModel::quotasLoaded, [&] {
+            dAll.md.push_back(double(t.nsecsElapsed()) / 1e9);
+            loop.quit();
+        });
+        auto c3 =
+            QObject::connect(&domainModel, &ui::DomainListModel::countsFailed, [&](const Error &e) {
+                std::fprintf(stderr, "counts failed: %s\n", qPrintable(e.message));
+                failed = true;
+                loop.quit();
+            });
+        domainModel.loadCounts(conn.db());
+        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+        loop.exec();
+        QObject::disconnect(c1);
+        QObject::disconnect(c2);
+        QObject::disconnect(c3);
+        if (failed || dAll.md.size() != size_t(i + 1))
+            return 1;
+        domainModel.setDomains({});
+        QElapsedTimer b;
+        b.start();
         auto list = runJob<QList<db::DomainSummary>>(
             conn.db(), [](QSqlDatabase &d) { return db::DomainRepository::list(d); }, &total,
             &worker);
         if (!list)
             return 1;
-        const double fill = timeIt([&] { domainModel.setDomains(std::move(*list)); });
-        domains.md.push_back(double(t.nsecsElapsed()) / 1e9);
-        dQuery.push_back(worker);
-        dFill.push_back(fill);
-        domains.base.push_back(baseline(domainSql(), &lines));
+        domainModel.setDomains(std::move(*list));
+        dBefore.md.push_back(double(b.nsecsElapsed()) / 1e9);
+        dNames.base.push_back(baseline(domainNamesSql(), &nameLines));
+        dCounts.base.push_back(baseline(domainCountsSql(), &countLines));
+        dAll.base.push_back(baseline(domainSql(), &lines));
     }
-    domains.mdNote = QStringLiteral("%1 rows (SQL in worker %2 ms, model+sort %3 ms)")
-                         .arg(domainProxy.rowCount())
-                         .arg(bench::median(dQuery) * 1e3, 0, 'f', 1)
-                         .arg(bench::median(dFill) * 1e3, 0, 'f', 1);
-    domains.baseNote = QStringLiteral("%1 lines").arg(lines);
+    dBefore.base = dAll.base;
+    dNames.mdNote = QStringLiteral("%1 rows, counts shown as …").arg(domainProxy.rowCount());
+    dNames.baseNote = QStringLiteral("%1 lines").arg(nameLines);
+    dCounts.mdNote = QStringLiteral("mailboxes, aliases, lists, alias domains (index-only)");
+    dCounts.baseNote = QStringLiteral("%1 lines").arg(countLines);
+    dAll.mdNote = QStringLiteral("+ allocated and used quota (reads every mailbox row)");
+    dAll.baseNote = QStringLiteral("%1 lines").arg(lines);
+    dBefore.mdNote = QStringLiteral("DomainRepository::list(), everything in one statement");
 
     // ---- mailboxes ----
     ui::MailboxListModel mailboxModel;
@@ -607,141 +736,188 @@ int main(int argc, char **argv) {
     mailboxProxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
     mailboxProxy.setFilterKeyColumn(-1);
     mailboxProxy.sort(ui::MailboxListModel::AddressColumn, Qt::AscendingOrder);
-    Row mOpen{QStringLiteral("open mailbox tab"), {}, {}, {}, {}};
+    Row mFirst{QStringLiteral("mailbox tab: first rows visible"), {}, {}, {}, {}};
+    Row mAll{QStringLiteral("mailbox tab: all rows loaded"), {}, {}, {}, {}};
+    Row mOpen{QStringLiteral("mailbox tab: one full read (before)"), {}, {}, {}, {}};
     Row mFilter{QStringLiteral("filter mailboxes"), {}, {}, {}, {}};
+    Row mLoadFilter{QStringLiteral("filter mailboxes while loading"), {}, {}, {}, {}};
     Row mClear{QStringLiteral("clear the mailbox filter"), {}, {}, {}, {}};
-    std::vector<double> mQuery, mTransfer, mFill, mRaw, mModelOnly, mCpu, mRawCpu;
-    ui::MailboxListModel plainModel; // no proxy: the model's own share of "model+sort"
-    int filtered = 0;
-    qint64 baseLines = 0, baseFilterLines = 0;
+    std::vector<double> mQuery, mRaw;
+    int filtered = 0, firstRows = 0, mChunks = 0;
+    qint64 baseLines = 0, baseFirstLines = 0, baseFilterLines = 0;
     const QString domain = QString::fromLatin1(kBigDomain);
     for (int i = 0; i < runs; ++i) {
         mailboxProxy.setFilterFixedString(QString());
         mailboxModel.setMailboxes({});
-        double total = 0, worker = 0, cpu = 0;
+        auto times = timeLoad(mailboxModel, conn.db(), domain);
+        if (!times)
+            return 1;
+        mFirst.md.push_back(times->first);
+        mAll.md.push_back(times->all);
+        firstRows = times->firstRows;
+        mChunks = times->chunks;
+        mFilter.md.push_back(
+            timeIt([&] { mailboxProxy.setFilterFixedString(QString::fromLatin1(kTerm)); }));
+        filtered = mailboxProxy.rowCount();
+        mClear.md.push_back(timeIt([&] { mailboxProxy.setFilterFixedString(QString()); }));
+        // Typing while the rows stream in: the filter applies to what is there, and to every
+        // chunk as it lands (dynamic filter); this is the time of the keystroke.
+        mailboxModel.setMailboxes({});
+        {
+            QEventLoop loop;
+            double typed = -1;
+            auto c1 =
+                QObject::connect(&mailboxModel, &ui::MailboxListModel::loadProgress, [&](int, int) {
+                    if (typed < 0)
+                        typed = timeIt(
+                            [&] { mailboxProxy.setFilterFixedString(QString::fromLatin1(kTerm)); });
+                });
+            auto c2 = QObject::connect(&mailboxModel, &ui::MailboxListModel::loadFinished, &loop,
+                                       &QEventLoop::quit);
+            mailboxModel.load(conn.db(), domain);
+            QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+            loop.exec();
+            QObject::disconnect(c1);
+            QObject::disconnect(c2);
+            mLoadFilter.md.push_back(typed);
+            if (mailboxProxy.rowCount() != filtered) {
+                std::fprintf(stderr, "filter while loading: %d rows, after loading: %d\n",
+                             mailboxProxy.rowCount(), filtered);
+                return 1;
+            }
+            mailboxProxy.setFilterFixedString(QString());
+        }
+        // Before: everything in one read, then set on the model.
+        mailboxModel.setMailboxes({});
+        double total = 0, worker = 0;
         QElapsedTimer t;
         t.start();
         auto rows = runJob<QList<db::MailboxRow>>(
             conn.db(),
             [domain](QSqlDatabase &d) { return db::MailboxRepository::listForDomain(d, domain); },
-            &total, &worker, &cpu);
+            &total, &worker);
         if (!rows)
             return 1;
-        QList<db::MailboxRow> copy = *rows;
-        const double fill = timeIt([&] { mailboxModel.setMailboxes(std::move(*rows)); });
+        mailboxModel.setMailboxes(std::move(*rows));
         mOpen.md.push_back(double(t.nsecsElapsed()) / 1e9);
-        plainModel.setMailboxes({});
-        mModelOnly.push_back(timeIt([&] { plainModel.setMailboxes(std::move(copy)); }));
-        double rawWorker = 0, rawTotal = 0, rawCpu = 0;
+        mQuery.push_back(worker);
+        double rawWorker = 0, rawTotal = 0;
         if (!runJob<qint64>(
                 conn.db(), [](QSqlDatabase &d) { return rawRead(d, mailboxSql({})); }, &rawTotal,
-                &rawWorker, &rawCpu))
+                &rawWorker))
             return 1;
         mRaw.push_back(rawWorker);
-        mCpu.push_back(cpu);
-        mRawCpu.push_back(rawCpu);
-        mQuery.push_back(worker);
-        mTransfer.push_back(total - worker);
-        mFill.push_back(fill);
-        mFilter.md.push_back(
-            timeIt([&] { mailboxProxy.setFilterFixedString(QString::fromLatin1(kTerm)); }));
-        filtered = mailboxProxy.rowCount();
-        mClear.md.push_back(timeIt([&] { mailboxProxy.setFilterFixedString(QString()); }));
-        mOpen.base.push_back(baseline(mailboxSql({}), &baseLines));
+        mFirst.base.push_back(baseline(mailboxFirstPageSql(kFirstChunk), &baseFirstLines));
+        mAll.base.push_back(baseline(mailboxSql({}), &baseLines));
         mFilter.base.push_back(baseline(mailboxSql(QByteArray(" AND (m.username LIKE '%") + kTerm +
                                                    "%' OR m.name LIKE '%" + kTerm + "%')"),
                                         &baseFilterLines));
     }
-    mOpen.mdNote = QStringLiteral("%1 rows (worker %2 ms [CPU %7 ms] vs plain QSqlQuery read "
-                                  "of the same statements %3 ms [CPU %8 ms]; hand-over %4 ms; "
-                                  "model+proxy sort %5 ms, of which model alone %6 ms)")
-                       .arg(mailboxModel.rowCount())
+    mOpen.base = mAll.base;
+    mLoadFilter.base = mFilter.base;
+    mClear.base = mAll.base;
+    mFirst.mdNote = QStringLiteral("%1 rows of %2, in username order (then %3 chunks in all)")
+                        .arg(firstRows)
+                        .arg(mailboxModel.rowCount())
+                        .arg(mChunks);
+    mFirst.baseNote = QStringLiteral("the same first page, %1 lines").arg(baseFirstLines);
+    mAll.mdNote = QStringLiteral("%1 rows, then chunks growing up to %2")
+                      .arg(mailboxModel.rowCount())
+                      .arg(kChunk);
+    mAll.baseNote = QStringLiteral("%1 lines").arg(baseLines);
+    mOpen.mdNote = QStringLiteral("listForDomain() in the worker %1 ms; plain QSqlQuery read of "
+                                  "the same statements %2 ms")
                        .arg(bench::median(mQuery) * 1e3, 0, 'f', 1)
-                       .arg(bench::median(mRaw) * 1e3, 0, 'f', 1)
-                       .arg(bench::median(mTransfer) * 1e3, 0, 'f', 1)
-                       .arg(bench::median(mFill) * 1e3, 0, 'f', 1)
-                       .arg(bench::median(mModelOnly) * 1e3, 0, 'f', 1)
-                       .arg(bench::median(mCpu) * 1e3, 0, 'f', 1)
-                       .arg(bench::median(mRawCpu) * 1e3, 0, 'f', 1);
-    mOpen.baseNote = QStringLiteral("%1 lines").arg(baseLines);
-    mFilter.mdNote = QStringLiteral("%1 of %2 rows (%3%)")
+                       .arg(bench::median(mRaw) * 1e3, 0, 'f', 1);
+    mFilter.mdNote = QStringLiteral("%1 of %2 rows (%3%), in memory")
                          .arg(filtered)
                          .arg(mailboxModel.rowCount())
                          .arg(100.0 * filtered / std::max(1, mailboxModel.rowCount()), 0, 'f', 2);
-    mFilter.baseNote = QStringLiteral("%1 lines").arg(baseFilterLines);
-    mClear.base = mOpen.base;
+    mFilter.baseNote = QStringLiteral("LIKE on the server, %1 lines").arg(baseFilterLines);
+    mLoadFilter.mdNote = QStringLiteral("typed after the first chunk; later chunks filtered as "
+                                        "they land (same %1 rows at the end)")
+                             .arg(filtered);
     mClear.mdNote = QStringLiteral("back to all rows (vs mysql: the unfiltered SELECT again)");
 
     // ---- aliases ----
     ui::AliasOverviewModel aliasModel;
-    QSortFilterProxyModel aliasProxy; // what a filter on the alias tree would use
+    QSortFilterProxyModel aliasProxy; // as DomainPage sets it up
     aliasProxy.setSourceModel(&aliasModel);
     aliasProxy.setRecursiveFilteringEnabled(true);
     aliasProxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
     aliasProxy.setFilterKeyColumn(-1);
-    Row aOpen{QStringLiteral("open alias tab"), {}, {}, {}, {}};
+    Row aFirst{QStringLiteral("alias tab: first rows visible"), {}, {}, {}, {}};
+    Row aAll{QStringLiteral("alias tab: all rows loaded"), {}, {}, {}, {}};
+    Row aOpen{QStringLiteral("alias tab: one full read (before)"), {}, {}, {}, {}};
     Row aFilter{QStringLiteral("filter aliases (proxy, recursive)"), {}, {}, {}, {}};
-    std::vector<double> aQuery, aFill, aRaw, aCpu, aRawCpu;
-    int aliasLeaves = 0, aliasFiltered = 0;
+    std::vector<double> aQuery, aRaw;
+    int aliasLeaves = 0, aliasFiltered = 0, aFirstRows = 0;
     for (int i = 0; i < runs; ++i) {
         aliasProxy.setFilterFixedString(QString());
         aliasModel.setAliases({}, {});
-        double total = 0, worker = 0, cpu = 0;
+        auto times = timeLoad(aliasModel, conn.db(), domain);
+        if (!times)
+            return 1;
+        aFirst.md.push_back(times->first);
+        aAll.md.push_back(times->all);
+        aFirstRows = times->firstRows;
+        aFilter.md.push_back(
+            timeIt([&] { aliasProxy.setFilterFixedString(QString::fromLatin1(kTerm)); }));
+        aliasFiltered = countLeaves(&aliasProxy);
+        aliasProxy.setFilterFixedString(QString());
+        aliasLeaves = countLeaves(&aliasModel);
+
+        aliasModel.setAliases({}, {});
+        double total = 0, worker = 0;
         QElapsedTimer t;
         t.start();
         auto all = runJob<db::DomainAliases>(
             conn.db(),
             [domain](QSqlDatabase &d) { return db::AliasRepository::listForDomain(d, domain); },
-            &total, &worker, &cpu);
+            &total, &worker);
         if (!all)
             return 1;
-        const double fill = timeIt([&] { aliasModel.setAliases(domain, *all); });
+        aliasModel.setAliases(domain, *all);
         aOpen.md.push_back(double(t.nsecsElapsed()) / 1e9);
-        double rawWorker = 0, rawTotal = 0, rawCpu = 0;
+        aQuery.push_back(worker);
+        double rawWorker = 0, rawTotal = 0;
         if (!runJob<qint64>(
                 conn.db(), [](QSqlDatabase &d) { return rawRead(d, aliasSql({}, {})); }, &rawTotal,
-                &rawWorker, &rawCpu))
+                &rawWorker))
             return 1;
         aRaw.push_back(rawWorker);
-        aCpu.push_back(cpu);
-        aRawCpu.push_back(rawCpu);
-        aQuery.push_back(worker);
-        aFill.push_back(fill);
-        aFilter.md.push_back(
-            timeIt([&] { aliasProxy.setFilterFixedString(QString::fromLatin1(kTerm)); }));
-        aOpen.base.push_back(baseline(aliasSql({}, {}), &baseLines));
+        aFirst.base.push_back(baseline(aliasFirstPageSql(kFirstChunk), &baseFirstLines));
+        aAll.base.push_back(baseline(aliasSql({}, {}), &baseLines));
         aFilter.base.push_back(baseline(aliasSql(QByteArray(" AND (address LIKE '%") + kTerm +
                                                      "%' OR name LIKE '%" + kTerm + "%')",
                                                  QByteArray(" AND (address LIKE '%") + kTerm +
                                                      "%' OR forwarding LIKE '%" + kTerm + "%')"),
                                         &baseFilterLines));
     }
-    aliasFiltered = countLeaves(&aliasProxy);
-    aliasProxy.setFilterFixedString(QString());
-    aliasLeaves = countLeaves(&aliasModel);
-    aOpen.mdNote = QStringLiteral("%1 rows in the tree (worker %2 ms [CPU %5 ms] vs plain "
-                                  "QSqlQuery read of the same statements %3 ms [CPU %6 ms]; "
-                                  "model %4 ms)")
-                       .arg(aliasLeaves)
+    aOpen.base = aAll.base;
+    aFirst.mdNote = QStringLiteral("%1 alias accounts with their members").arg(aFirstRows);
+    aFirst.baseNote = QStringLiteral("the same first page, %1 lines").arg(baseFirstLines);
+    aAll.mdNote = QStringLiteral("%1 rows in the tree").arg(aliasLeaves);
+    aAll.baseNote = QStringLiteral("%1 lines").arg(baseLines);
+    aOpen.mdNote = QStringLiteral("listForDomain() in the worker %1 ms; plain QSqlQuery read of "
+                                  "the same statements %2 ms")
                        .arg(bench::median(aQuery) * 1e3, 0, 'f', 1)
-                       .arg(bench::median(aRaw) * 1e3, 0, 'f', 1)
-                       .arg(bench::median(aFill) * 1e3, 0, 'f', 1)
-                       .arg(bench::median(aCpu) * 1e3, 0, 'f', 1)
-                       .arg(bench::median(aRawCpu) * 1e3, 0, 'f', 1);
-    aOpen.baseNote = QStringLiteral("%1 lines").arg(baseLines);
+                       .arg(bench::median(aRaw) * 1e3, 0, 'f', 1);
     aFilter.mdNote = QStringLiteral("%1 rows match").arg(aliasFiltered);
     aFilter.baseNote = QStringLiteral("%1 lines").arg(baseFilterLines);
 
-    std::printf("\n  %-34s %12s %12s %9s\n", "", "MailDeck", "mysql", "ratio");
-    for (const Row *r : {&domains, &mOpen, &mFilter, &mClear, &aOpen, &aFilter})
+    std::printf("\n  %-38s %12s %12s %9s\n", "", "MailDeck", "mysql", "ratio");
+    for (const Row *r : {&dNames, &dCounts, &dAll, &dBefore, &mFirst, &mAll, &mOpen, &mFilter,
+                         &mLoadFilter, &mClear, &aFirst, &aAll, &aOpen, &aFilter})
         report(*r);
 
-    const double worstOpen = std::max(bench::median(mOpen.md), bench::median(aOpen.md));
+    const double worstFirst = std::max(bench::median(mFirst.md), bench::median(aFirst.md));
     const double worstFilter = std::max(bench::median(mFilter.md), bench::median(aFilter.md));
-    std::printf("\nGoal (open and filter under 100 ms): open %s (worst %.1f ms), filter %s "
-                "(worst %.1f ms)\n",
-                worstOpen < 0.1 ? "met" : "NOT met", worstOpen * 1e3,
-                worstFilter < 0.1 ? "met" : "NOT met", worstFilter * 1e3);
+    std::printf("\nGoal (first rows and filter under 100 ms): first rows %s (worst %.1f ms), "
+                "filter %s (worst %.1f ms); domain names %.1f ms\n",
+                worstFirst < 0.1 ? "met" : "NOT met", worstFirst * 1e3,
+                worstFilter < 0.1 ? "met" : "NOT met", worstFilter * 1e3,
+                bench::median(dNames.md) * 1e3);
 
     fwd.stop();
     if (!doLists)

@@ -20,11 +20,29 @@
 
 namespace maildeck::db {
 
+// One chunk of a domain's alias accounts, in address order (AliasRepository::listAliasPage()).
+struct AliasPage {
+    QList<AliasAccount> accounts;
+    QString last;      // address of the last account: `after` for the next page
+    bool more = false; // accounts.size() == limit: a further page may follow
+    int total = -1;    // the domain's number of alias accounts, when asked for; else -1
+};
+
 class AliasRepository {
     Q_DECLARE_TR_FUNCTIONS(AliasRepository)
 
 public:
     static Result<DomainAliases> listForDomain(QSqlDatabase &db, const QString &domain);
+    // listForDomain() in parts, for loading a large domain bit by bit. listAliasPage(): at most
+    // `limit` alias accounts whose address sorts after `after` ("" = from the start), with
+    // members, moderators and version as listForDomain() gives them (keyset pagination on the
+    // stock INDEX (domain), which InnoDB extends with the primary key address). listRoutes():
+    // everything else (forwardings, alias addresses, alias domains, catch-all); its
+    // `accounts` stays empty.
+    static Result<AliasPage> listAliasPage(QSqlDatabase &db, const QString &domain,
+                                           const QString &after, int limit,
+                                           bool countTotal = false);
+    static Result<DomainAliases> listRoutes(QSqlDatabase &db, const QString &domain);
 
     // Access policies iRedAPD knows for alias accounts.
     static QStringList accessPolicies();

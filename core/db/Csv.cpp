@@ -125,4 +125,23 @@ Result<QList<CsvRecord>> Csv::parse(const QString &input, QChar delimiter) {
     return records;
 }
 
+QString Csv::formatRecord(const QStringList &fields) {
+    QString line;
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        QString field = fields.at(i);
+        if (!field.isEmpty() && QStringView(u"=+-@\t\r").contains(field.front()))
+            field.prepend(QLatin1Char('\''));
+        if (field.contains(QLatin1Char('"')) || field.contains(QLatin1Char(',')) ||
+            field.contains(QLatin1Char('\n')) || field.contains(QLatin1Char('\r')) ||
+            field.contains(QLatin1Char(';'))) {
+            field.replace(QLatin1Char('"'), QLatin1String("\"\""));
+            field = QLatin1Char('"') + field + QLatin1Char('"');
+        }
+        if (i)
+            line += QLatin1Char(',');
+        line += field;
+    }
+    return line + QLatin1String("\r\n");
+}
+
 } // namespace maildeck::db

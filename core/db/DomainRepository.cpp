@@ -3,6 +3,8 @@
 #include "core/db/EmailAddress.h"
 #include "core/db/SqlSupport.h"
 #include "core/db/VmailSettings.h"
+#include "core/delegation/AccessScope.h"
+#include "core/delegation/DelegatedData.h"
 
 namespace maildeck::db {
 
@@ -49,7 +51,8 @@ QString summarySql(bool withUsedQuota, bool oneDomain) {
     return sql;
 }
 
-DomainSummary summaryFrom(const QSqlQuery &q) {
+// The `domain` columns (kDomainColumns) and the version.
+DomainSummary domainFrom(const QSqlQuery &q) {
     DomainSummary d;
     d.domain = q.value(0).toString();
     d.description = q.value(1).toString();
@@ -64,6 +67,11 @@ DomainSummary summaryFrom(const QSqlQuery &q) {
     d.created = Sql::fromSqlDateTime(q.value(10));
     d.modified = Sql::fromSqlDateTime(q.value(11));
     d.version = domainVersion(q);
+    return d;
+}
+
+DomainSummary summaryFrom(const QSqlQuery &q) {
+    DomainSummary d = domainFrom(q);
     d.mailboxCount = q.value(12).toInt();
     d.quotaAllocatedMb = q.value(13).toLongLong();
     d.unlimitedMailboxes = q.value(14).toInt();
@@ -216,6 +224,8 @@ int DeletionPlan::totalRows() const {
 }
 
 Result<QList<DomainSummary>> DomainRepository::list(QSqlDatabase &db) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::DelegatedData::domains(db);
     const bool usedQuota = Sql::tableExists(db, QStringLiteral("used_quota"));
     auto query = Sql::exec(db, summarySql(usedQuota, false), {}, tr("list the domains"));
     if (!query)
@@ -226,7 +236,107 @@ Result<QList<DomainSummary>> DomainRepository::list(QSqlDatabase &db) {
     return domains;
 }
 
+Result<QList<DomainSummary>> DomainRepository::listRows(QSqlDatabase &db) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::DelegatedData::domains(db);
+    auto query = Sql::exec(db,
+                           QStringLiteral("SELECT ") + kDomainColumns +
+                               QStringLiteral(" FROM domain d ORDER BY d.domain"),
+                           {}, tr("list the domains"));
+    if (!query)
+        return query.error();
+    QList<DomainSummary> domains;
+    while (query.value().next())
+        domains.append(domainFrom(query.value()));
+    return domains;
+}
+
+Result<QHash<QString, DomainCounts>> DomainRepository::listCounts(QSqlDatabase &db) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::DelegatedData::domainCounts(db);
+    // Correlated counts on each table's INDEX (domain) / (target_domain): index-only, no row is
+    // read (on 2 000 domains, 200 000 mailboxes and aliases ~15x faster than grouping mailbox,
+    // which reads every row for the quota sums).
+    auto query =
+        Sql::exec(db,
+                  QStringLiteral("SELECT d.domain, "
+                                 "(SELECT COUNT(*) FROM mailbox m WHERE m.domain = d.domain), "
+                                 "(SELECT COUNT(*) FROM alias a WHERE a.domain = d.domain), "
+                                 "(SELECT COUNT(*) FROM maillists l WHERE l.domain = d.domain), "
+                                 "(SELECT COUNT(*) FROM alias_domain ad "
+                                 "WHERE ad.target_domain = d.domain) FROM domain d"),
+                  {}, tr("count the mailboxes and aliases"));
+    if (!query)
+        return query.error();
+    QHash<QString, DomainCounts> counts;
+    while (query.value().next()) {
+        const QSqlQuery &q = query.value();
+        counts.insert(q.value(0).toString(), {q.value(1).toInt(), q.value(2).toInt(),
+                                              q.value(3).toInt(), q.value(4).toInt()});
+    }
+    return counts;
+}
+
+Result<QHash<QString, DomainQuota>> DomainRepository::listQuotas(QSqlDatabase &db) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::DelegatedData::domainQuotas(db);
+    const QString what = tr("sum up the quotas");
+    const bool usedQuota = Sql::tableExists(db, QStringLiteral("used_quota"));
+    QHash<QString, DomainQuota> quotas;
+    auto domains = Sql::exec(db, QStringLiteral("SELECT domain FROM domain"), {}, what);
+    if (!domains)
+        return domains.error();
+    while (domains.value().next()) {
+        DomainQuota &q = quotas[domains.value().value(0).toString()];
+        if (usedQuota)
+            q.usedBytes = 0;
+    }
+    // One pass over the mailbox rows (quota is in no index).
+    auto sums = Sql::exec(db,
+                          QStringLiteral("SELECT domain, SUM(quota), SUM(quota = 0) FROM mailbox "
+                                         "GROUP BY domain"),
+                          {}, what);
+    if (!sums)
+        return sums.error();
+    while (sums.value().next()) {
+        auto it = quotas.find(sums.value().value(0).toString());
+        if (it == quotas.end())
+            continue; // mailboxes of a domain that has no row
+        it->allocatedMb = sums.value().value(1).toLongLong();
+        it->unlimitedMailboxes = sums.value().value(2).toInt();
+    }
+    if (usedQuota) {
+        auto used = Sql::exec(db,
+                              QStringLiteral("SELECT domain, SUM(bytes) FROM used_quota "
+                                             "GROUP BY domain"),
+                              {}, what);
+        if (!used)
+            return used.error();
+        while (used.value().next()) {
+            auto it = quotas.find(used.value().value(0).toString());
+            if (it != quotas.end())
+                it->usedBytes = used.value().value(1).toLongLong();
+        }
+    }
+    return quotas;
+}
+
+void DomainRepository::apply(DomainSummary &summary, const DomainCounts &counts) {
+    summary.mailboxCount = counts.mailboxes;
+    summary.aliasCount = counts.aliases;
+    summary.listCount = counts.lists;
+    summary.aliasDomainCount = counts.aliasDomains;
+}
+
+void DomainRepository::apply(DomainSummary &summary, const DomainQuota &quota) {
+    summary.quotaAllocatedMb = quota.allocatedMb;
+    summary.unlimitedMailboxes = quota.unlimitedMailboxes;
+    summary.quotaUsedBytes = quota.usedBytes;
+}
+
 Result<DomainSummary> DomainRepository::get(QSqlDatabase &db, const QString &domain) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::DelegatedData::domain(db, domain);
     const bool usedQuota = Sql::tableExists(db, QStringLiteral("used_quota"));
     auto query =
         Sql::exec(db, summarySql(usedQuota, true), {domain, domain}, tr("read the domain"));
@@ -239,6 +349,8 @@ Result<DomainSummary> DomainRepository::get(QSqlDatabase &db, const QString &dom
 
 Status DomainRepository::create(QSqlDatabase &db, const QString &domainInput,
                                 const QString &description, const QString &transport) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::AccessScope::notOffered(tr("create domains"));
     auto name = DomainName::parse(domainInput);
     if (!name)
         return name.error();
@@ -274,6 +386,8 @@ Status DomainRepository::create(QSqlDatabase &db, const QString &domainInput,
 
 Status DomainRepository::update(QSqlDatabase &db, const DomainSummary &current,
                                 const DomainEdit &edit) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::AccessScope::notOffered(tr("change a domain's settings and limits"));
     const QString shown = DomainName::displayOf(current.domain);
     const QString what = tr("change the domain %1").arg(shown);
     if (edit.mailboxLimit < -1 || edit.aliasLimit < 0 || edit.listLimit < 0 ||
@@ -324,6 +438,8 @@ Status DomainRepository::update(QSqlDatabase &db, const DomainSummary &current,
 }
 
 Status DomainRepository::setActive(QSqlDatabase &db, const QString &domain, bool active) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::AccessScope::notOffered(tr("enable or disable a domain"));
     const QString what = active ? tr("enable the domain %1").arg(DomainName::displayOf(domain))
                                 : tr("disable the domain %1").arg(DomainName::displayOf(domain));
     Transaction tx(db);
@@ -344,6 +460,8 @@ Status DomainRepository::setActive(QSqlDatabase &db, const QString &domain, bool
 }
 
 Result<DeletionPlan> DomainRepository::planDeletion(QSqlDatabase &db, const QString &domain) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::AccessScope::notOffered(tr("delete domains"));
     auto exists = Sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM domain WHERE domain = ?"),
                               {domain}, tr("read the domain"), 0);
     if (!exists)
@@ -355,6 +473,8 @@ Result<DeletionPlan> DomainRepository::planDeletion(QSqlDatabase &db, const QStr
 
 Status DomainRepository::remove(QSqlDatabase &db, const DeletionPlan &plan,
                                 const DomainDeleteOptions &options) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::AccessScope::notOffered(tr("delete domains"));
     const QString domain = plan.domain;
     const QString shown = DomainName::displayOf(domain);
     const QString what = tr("delete the domain %1").arg(shown);

@@ -13,6 +13,7 @@
 #include "core/db/VmailTypes.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSqlDatabase>
 
 namespace maildeck::db {
@@ -50,12 +51,35 @@ struct DomainEdit {
     std::optional<qint64> defaultUserQuotaMb; // settings default_user_quota
 };
 
+// The domain list in stages, for a server with many domains: the rows first (listRows()), then
+// the counts (listCounts(), index-only), then the quota sums (listQuotas(), which must read
+// every mailbox row: quota is in no index). Together they give what list() gives.
+struct DomainCounts {
+    int mailboxes = 0;
+    int aliases = 0;
+    int lists = 0;
+    int aliasDomains = 0;
+};
+struct DomainQuota {
+    qint64 allocatedMb = 0;
+    int unlimitedMailboxes = 0;
+    std::optional<qint64> usedBytes; // empty without a used_quota table
+};
+
 class DomainRepository {
     Q_DECLARE_TR_FUNCTIONS(DomainRepository)
 
 public:
     // All domains with their counts, sorted by name.
     static Result<QList<DomainSummary>> list(QSqlDatabase &db);
+    // The stages of list(): rows without counts (counts 0, quotaUsedBytes empty); then the
+    // counts and the quota sums of every domain, by domain name.
+    static Result<QList<DomainSummary>> listRows(QSqlDatabase &db);
+    static Result<QHash<QString, DomainCounts>> listCounts(QSqlDatabase &db);
+    static Result<QHash<QString, DomainQuota>> listQuotas(QSqlDatabase &db);
+    // Puts counts / quota sums into a summary, as list() would have filled it.
+    static void apply(DomainSummary &summary, const DomainCounts &counts);
+    static void apply(DomainSummary &summary, const DomainQuota &quota);
     // One domain (with counts); "db.notfound" when missing.
     static Result<DomainSummary> get(QSqlDatabase &db, const QString &domain);
 

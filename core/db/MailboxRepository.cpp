@@ -4,9 +4,14 @@
 #include "core/db/EmailAddress.h"
 #include "core/db/SqlSupport.h"
 #include "core/db/VmailSettings.h"
+#include "core/delegation/AccessScope.h"
+#include "core/delegation/DelegatedCalls.h"
+#include "core/delegation/DelegatedData.h"
 
 #include <QHash>
 #include <QSet>
+
+#include <algorithm>
 
 namespace maildeck::db {
 
@@ -40,7 +45,9 @@ QString serviceColumn(const QString &service) {
     return QStringLiteral("`enable") + service + QLatin1Char('`');
 }
 
-QString mailboxSelect(const QString &where, bool usedQuota) {
+// `extra`: more columns after the used_quota ones (", (SELECT …)").
+QString mailboxSelect(const QString &where, bool usedQuota, int limit = 0,
+                      const QString &extra = {}) {
     QString sql = QStringLiteral(
         "SELECT m.username, m.domain, m.name, m.language, m.quota, m.active, m.isadmin, "
         "m.isglobaladmin, m.employeeid, m.department, m.storagebasedirectory, m.storagenode, "
@@ -52,10 +59,12 @@ QString mailboxSelect(const QString &where, bool usedQuota) {
     for (const QString &service : mailboxServiceColumns())
         sql += QStringLiteral(", m.") + serviceColumn(service);
     sql += usedQuota ? QStringLiteral(", u.bytes, u.messages") : QStringLiteral(", NULL, NULL");
-    sql += QStringLiteral(" FROM mailbox m/*index*/");
+    sql += extra + QStringLiteral(" FROM mailbox m/*index*/");
     if (usedQuota)
         sql += QStringLiteral(" LEFT JOIN used_quota u ON u.username = m.username");
     sql += QStringLiteral(" WHERE ") + where + QStringLiteral(" ORDER BY m.username");
+    if (limit > 0)
+        sql += QStringLiteral(" LIMIT ") + QString::number(limit);
     return sql;
 }
 
@@ -383,6 +392,8 @@ Status requireMailbox(QSqlDatabase &db, const QString &username, const QString &
 
 Result<QList<MailboxRow>> MailboxRepository::listForDomain(QSqlDatabase &db,
                                                            const QString &domain) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::DelegatedData::mailboxes(db, domain);
     const bool usedQuota = Sql::tableExists(db, QStringLiteral("used_quota"));
     auto q = Sql::execForcingIndex(db, mailboxSelect(QStringLiteral("m.domain = ?"), usedQuota),
                                    QStringLiteral("domain"), {domain}, tr("list the mailboxes"));
@@ -399,7 +410,79 @@ Result<QList<MailboxRow>> MailboxRepository::listForDomain(QSqlDatabase &db,
     return rows;
 }
 
+Result<MailboxPage> MailboxRepository::listPage(QSqlDatabase &db, const QString &domain,
+                                                const QString &after, int limit, bool countTotal) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::DelegatedData::mailboxPage(db, domain, after, limit, countTotal);
+    const QString what = tr("list the mailboxes");
+    MailboxPage page;
+    limit = std::max(1, limit);
+    // Few statements (each is a round trip through the tunnel): the domain's count rides along
+    // as an uncorrelated subquery (evaluated once, index-only), and used_quota is joined without
+    // asking first whether the table exists (MariaDB error 1146: read again without it).
+    const QString count =
+        countTotal ? QStringLiteral(", (SELECT COUNT(*) FROM mailbox c WHERE c.domain = ?)")
+                   : QString();
+    QVariantList selectBinds;
+    if (countTotal)
+        selectBinds << domain;
+    selectBinds << domain << after;
+    // FORCE INDEX (domain): (domain, username) in InnoDB; without the hint MariaDB may scan the
+    // table for a large domain (Sql::execForcingIndex()).
+    const auto select = [&](bool usedQuota) {
+        return Sql::execForcingIndex(
+            db,
+            mailboxSelect(QStringLiteral("m.domain = ? AND m.username > ?"), usedQuota, limit,
+                          count),
+            QStringLiteral("domain"), selectBinds, what);
+    };
+    auto q = select(true);
+    if (!q && q.error().detail.startsWith(QLatin1String("MariaDB error 1146:")))
+        q = select(false);
+    if (!q)
+        return q.error();
+    ServiceMaps serviceMaps;
+    const int countColumn = kFirstServiceColumn + int(mailboxServiceColumns().size()) + 2;
+    while (q.value().next()) {
+        if (countTotal && page.rows.isEmpty())
+            page.total = q.value().value(countColumn).toInt();
+        page.rows.append(mailboxFrom(q.value(), serviceMaps));
+    }
+    page.more = page.rows.size() >= limit;
+    if (page.rows.isEmpty()) {
+        if (countTotal) {
+            auto total =
+                Sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM mailbox WHERE domain = ?"),
+                            {domain}, what, 0);
+            if (!total)
+                return total.error();
+            page.total = total.value().toInt();
+        }
+        return page;
+    }
+    page.last = page.rows.last().username;
+    // The forwardings of these mailboxes only: the unique (address, forwarding) index, one
+    // look-up per address.
+    QStringList marks;
+    QVariantList binds;
+    marks.reserve(page.rows.size());
+    binds.reserve(page.rows.size());
+    for (const MailboxRow &m : std::as_const(page.rows)) {
+        marks << QStringLiteral("?");
+        binds << m.username;
+    }
+    auto forwards = forwardingsFor(
+        db, QStringLiteral("address IN (") + marks.join(QLatin1Char(',')) + QLatin1Char(')'),
+        binds);
+    if (!forwards)
+        return forwards.error();
+    applyForwardings(page.rows, forwards.value());
+    return page;
+}
+
 Result<MailboxRow> MailboxRepository::get(QSqlDatabase &db, const QString &username) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::DelegatedData::mailbox(db, username);
     const bool usedQuota = Sql::tableExists(db, QStringLiteral("used_quota"));
     auto q = Sql::exec(db, mailboxSelect(QStringLiteral("m.username = ?"), usedQuota), {username},
                        tr("read the mailbox"));
@@ -434,6 +517,8 @@ QString MailboxRepository::generateMaildir(const QString &username, const QDateT
 }
 
 Status MailboxRepository::create(QSqlDatabase &db, const NewMailbox &mailbox) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::DelegatedData::createMailbox(db, mailbox);
     Transaction tx(db);
     if (Status s = tx.begin(); !s)
         return s;
@@ -444,6 +529,8 @@ Status MailboxRepository::create(QSqlDatabase &db, const NewMailbox &mailbox) {
 
 Status MailboxRepository::update(QSqlDatabase &db, const MailboxRow &current,
                                  const MailboxEdit &edit) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::DelegatedData::updateMailbox(db, current, edit);
     const QString shown = EmailAddress::displayOf(current.username);
     const QString what = tr("change the mailbox %1").arg(shown);
     if (edit.quotaMb < 0)
@@ -510,6 +597,8 @@ Status MailboxRepository::update(QSqlDatabase &db, const MailboxRow &current,
 
 Status MailboxRepository::setPassword(QSqlDatabase &db, const QString &username,
                                       const QString &password, PasswordScheme scheme) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::DelegatedCalls::setPassword(db, username, password, scheme);
     if (password.isEmpty())
         return invalid(QStringLiteral("password.empty"), tr("The password is empty."));
     auto hash = PasswordHash::generate(scheme, password);
@@ -520,6 +609,8 @@ Status MailboxRepository::setPassword(QSqlDatabase &db, const QString &username,
 
 Status MailboxRepository::setPasswordHash(QSqlDatabase &db, const QString &username,
                                           const QString &hash) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::AccessScope::notOffered(tr("store a ready-made password hash"));
     const QString what = tr("change the password of %1").arg(EmailAddress::displayOf(username));
     if (!PasswordHash::classify(hash).recognised)
         return invalid(QStringLiteral("password.unsupported"),
@@ -539,6 +630,8 @@ Status MailboxRepository::setPasswordHash(QSqlDatabase &db, const QString &usern
 }
 
 Status MailboxRepository::setActive(QSqlDatabase &db, const QString &username, bool active) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::DelegatedData::setMailboxActive(db, username, active);
     const QString shown = EmailAddress::displayOf(username);
     const QString what =
         active ? tr("enable the mailbox %1").arg(shown) : tr("disable the mailbox %1").arg(shown);
@@ -560,6 +653,8 @@ Status MailboxRepository::setActive(QSqlDatabase &db, const QString &username, b
 
 Status MailboxRepository::remove(QSqlDatabase &db, const QString &username,
                                  const MailboxDeleteOptions &options) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::DelegatedCalls::deleteMailbox(db, username, options.keepMailboxDays);
     const QString what = tr("delete the mailbox %1").arg(EmailAddress::displayOf(username));
     Transaction tx(db);
     if (Status s = tx.begin(); !s)
@@ -617,6 +712,8 @@ Status MailboxRepository::remove(QSqlDatabase &db, const QString &username,
 
 Result<BulkCreateResult> MailboxRepository::bulkCreate(QSqlDatabase &db, const QString &csv,
                                                        PasswordScheme scheme) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::AccessScope::notOffered(tr("import mailboxes from a file"));
     auto records = Csv::parse(csv);
     if (!records)
         return records.error();
@@ -719,6 +816,8 @@ Result<BulkCreateResult> MailboxRepository::bulkCreate(QSqlDatabase &db, const Q
 
 Result<MailboxRepository::StoredPassword>
 MailboxRepository::storedPassword(QSqlDatabase &db, const QString &username) {
+    if (delegation::AccessScope::isDelegated(db))
+        return StoredPassword{}; // the views never show a hash: no undo
     const QString what = tr("read the password of %1").arg(EmailAddress::displayOf(username));
     auto q = Sql::exec(db,
                        QStringLiteral("SELECT password, passwordlastchange FROM mailbox "
@@ -734,6 +833,8 @@ MailboxRepository::storedPassword(QSqlDatabase &db, const QString &username) {
 Status MailboxRepository::restorePassword(QSqlDatabase &db, const QString &username,
                                           const QString &expectedHash,
                                           const StoredPassword &previous) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::AccessScope::notOffered(tr("undo a password change"));
     const QString what = tr("restore the password of %1").arg(EmailAddress::displayOf(username));
     Transaction tx(db);
     if (Status s = tx.begin(); !s)

@@ -59,6 +59,14 @@ struct LineError {
     QString message;
 };
 
+// One chunk of a domain's mailboxes, in username order (see MailboxRepository::listPage()).
+struct MailboxPage {
+    QList<MailboxRow> rows;
+    QString last;      // username of the last row: `after` for the next page
+    bool more = false; // rows.size() == limit: a further page may follow
+    int total = -1;    // the domain's number of mailboxes, when asked for; else -1
+};
+
 struct BulkCreateResult {
     int created = 0;
     QList<LineError> errors; // non-empty: nothing was created
@@ -70,6 +78,14 @@ class MailboxRepository {
 public:
     static Result<QList<MailboxRow>> listForDomain(QSqlDatabase &db, const QString &domain);
     static Result<MailboxRow> get(QSqlDatabase &db, const QString &username);
+    // At most `limit` mailboxes of `domain` whose username sorts after `after` ("" = from the
+    // start), in the order of listForDomain() and with the same per-row data (forwardings,
+    // services, quota, version). Keyset pagination on the stock INDEX (domain), which InnoDB
+    // extends with the primary key (username): a range read with no filesort and no OFFSET, so
+    // each page costs about the same wherever it starts. `countTotal`: also count the domain's
+    // mailboxes (the same index, no row read).
+    static Result<MailboxPage> listPage(QSqlDatabase &db, const QString &domain,
+                                        const QString &after, int limit, bool countTotal = false);
 
     // iRedAdmin's maildir path: <domain>/<c1>/<c2>/<c3>/<user>-YYYY.MM.DD.HH.MM.SS/
     // (facts §1.21; 1- and 2-character names padded with '_', '.' and '~' become '_').

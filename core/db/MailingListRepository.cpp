@@ -3,6 +3,8 @@
 #include "core/db/AliasRepository.h"
 #include "core/db/EmailAddress.h"
 #include "core/db/SqlSupport.h"
+#include "core/delegation/AccessScope.h"
+#include "core/delegation/DelegatedData.h"
 
 #include <QHash>
 #include <QSet>
@@ -157,10 +159,14 @@ QString MailingListRepository::transportFor(const QString &address) {
 
 Result<QList<MailingListRow>> MailingListRepository::listForDomain(QSqlDatabase &db,
                                                                    const QString &domain) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::DelegatedData::mailingLists(db, domain);
     return readLists(db, QStringLiteral("l.domain = ?"), {domain}, false);
 }
 
 Result<MailingListRow> MailingListRepository::get(QSqlDatabase &db, const QString &address) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::DelegatedData::mailingList(db, address);
     auto lists = readLists(db, QStringLiteral("l.address = ?"), {address}, false);
     if (!lists)
         return lists.error();

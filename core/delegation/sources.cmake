@@ -7,6 +7,9 @@ target_sources(maildeck_core PRIVATE
     delegation/DomainAdmins.h delegation/DomainAdmins.cpp
     delegation/AuditLog.h delegation/AuditLog.cpp
     delegation/DelegatedCalls.h delegation/DelegatedCalls.cpp
+    delegation/ForwardOnlyAccount.h delegation/ForwardOnlyAccount.cpp
+    delegation/AccessScope.h delegation/AccessScope.cpp
+    delegation/DelegatedData.h delegation/DelegatedData.cpp
 )
 # The schema's migrations, embedded under :/maildeck/delegation/ (applied in file-name order).
 list(APPEND MAILDECK_CORE_RESOURCE_FILES

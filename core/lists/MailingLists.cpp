@@ -255,7 +255,8 @@ QFuture<Status> MailingLists::create(const ListSettings &input, const QString &d
     return p->future();
 }
 
-QFuture<Status> MailingLists::update(const ListState &base, const ListSettings &edited) {
+QFuture<Status> MailingLists::update(const ListState &base, const ListSettings &edited,
+                                     const std::optional<QString> &description) {
     auto p = makePromise<Status>();
     ListSettings wanted = edited;
     wanted.listAddress = base.address; // the primary address is the list's identity
@@ -266,14 +267,17 @@ QFuture<Status> MailingLists::update(const ListState &base, const ListSettings &
     }
     const ListSettings s = settings.value();
     const ControlChanges changes = ListSettings::changedFiles(base.files, s);
-    const bool rowsToWrite = !base.row || !rowsMatch(*base.row, s);
+    const QString wantedDescription =
+        description ? *description : (base.row ? base.row->description : QString());
+    const bool rowsToWrite =
+        !base.row || !rowsMatch(*base.row, s) || base.row->description != wantedDescription;
     const QString dir = base.directory;
     const QString token = newToken();
 
     // Second half: the rows; on failure the files go back.
-    auto writeRows = [this, p, base, s, dir, token, changes]() {
+    auto writeRows = [this, p, base, s, dir, token, changes, wantedDescription]() {
         const std::optional<db::MailingListRow> current = base.row;
-        const db::NewMailingList rows = rowsFor(s, current ? current->description : QString());
+        const db::NewMailingList rows = rowsFor(s, wantedDescription);
         m_connection->db()
             ->run(
                 [current, rows](QSqlDatabase &db) -> Status {
@@ -324,6 +328,25 @@ QFuture<Status> MailingLists::update(const ListState &base, const ListSettings &
             runRoot(MlmmjScripts::commitBackup(dir, token)).then(this, [p](Result<CommandOutput>) {
                 deliver(p, Status::success());
             });
+        });
+    return p->future();
+}
+
+QFuture<Result<QMap<QString, MlmmjScripts::SubscriberCount>>>
+MailingLists::subscriberCounts(const QString &domain) {
+    using Counts = QMap<QString, MlmmjScripts::SubscriberCount>;
+    auto p = makePromise<Result<Counts>>();
+    if (!m_connection) {
+        deliver(p, Result<Counts>(notConnected()));
+        return p->future();
+    }
+    const QString where = m_paths.spool + QLatin1Char('/') + domain;
+    runRoot(MlmmjScripts::countSubscribers(m_paths, domain))
+        .then(this, [p, domain, where](Result<CommandOutput> r) {
+            if (!r.ok() || !r->succeeded())
+                return deliver(p, Result<Counts>(remoteError(
+                                      r, tr("count the subscribers in %1").arg(where))));
+            deliver(p, Result<Counts>(MlmmjScripts::parseSubscriberCounts(r->stdOut, domain)));
         });
     return p->future();
 }

@@ -100,9 +100,12 @@ public:
     // The directory (as mlmmjadmin makes it) then the rows (ensureRows: adds what is missing,
     // keeps an existing mlid). If the rows fail, the directory is removed again.
     QFuture<Status> create(const ListSettings &settings, const QString &description = {});
-    // Control files (only those whose meaning changes) and the rows (name, policy, size,
-    // owners, moderators). Missing rows (a list made by mlmmjadmin with bk_none) are added.
-    QFuture<Status> update(const ListState &base, const ListSettings &edited);
+    // Control files (only those whose meaning changes) and the rows (name, description,
+    // policy, size, owners, moderators). Missing rows (a list made by mlmmjadmin with bk_none)
+    // are added. The description lives only in maillists.description (mlmmj has no control
+    // file for it; iRedAdmin-Pro shows it on the newsletter page); nullopt keeps the row's.
+    QFuture<Status> update(const ListState &base, const ListSettings &edited,
+                           const std::optional<QString> &description = std::nullopt);
     QFuture<Status> setOwners(const QString &address, const QStringList &owners);
     QFuture<Status> setModerators(const QString &address, const QStringList &moderators);
 
@@ -112,6 +115,10 @@ public:
     QFuture<Status> remove(const RemovalPlan &plan);
 
     QFuture<Result<Subscribers>> subscribers(const QString &address);
+    // The subscriber counts of all lists of `domain` (storage form), one remote command; keyed
+    // by list address. Lists without a directory are absent.
+    QFuture<Result<QMap<QString, MlmmjScripts::SubscriberCount>>>
+    subscriberCounts(const QString &domain);
     // mlmmj-sub / mlmmj-unsub (the server's own tools), quietly, no confirmation mail; all
     // addresses validated first; one command; all or nothing.
     QFuture<Status> subscribe(const QString &address, const QStringList &members,

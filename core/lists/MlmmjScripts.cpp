@@ -347,6 +347,45 @@ QMap<QString, qint64> MlmmjScripts::parseInventory(const QByteArray &out) {
     return parseCounts(out);
 }
 
+QString MlmmjScripts::countSubscribers(const MlmmjPaths &paths, const QString &domain) {
+    return QStringLiteral("set -u\n"
+                          "cd %1 2>/dev/null || exit 0\n"
+                          "for l in */; do\n"
+                          "  l=${l%/}\n"
+                          "  [ -d \"$l/control\" ] || continue\n"
+                          "  c=\n"
+                          "  for k in subscribers.d digesters.d nomailsubs.d; do\n"
+                          "    n=0\n"
+                          "    if [ -d \"$l/$k\" ]; then\n"
+                          "      n=$(find \"$l/$k\" -mindepth 1 -maxdepth 1 -type f ! -name '.*' "
+                          "-exec awk 'NF { n++ } END { print n + 0 }' {} +) || :\n"
+                          "    fi\n"
+                          "    c=\"$c ${n:-0}\"\n"
+                          "  done\n"
+                          "  printf '%s%s\\n' \"$l\" \"$c\"\n"
+                          "done\n")
+        .arg(q(paths.spool + QLatin1Char('/') + domain));
+}
+
+QMap<QString, MlmmjScripts::SubscriberCount>
+MlmmjScripts::parseSubscriberCounts(const QByteArray &out, const QString &domain) {
+    QMap<QString, SubscriberCount> counts;
+    const QList<QByteArray> rows = out.split('\n');
+    for (const QByteArray &row : rows) {
+        const QList<QByteArray> parts = row.simplified().split(' ');
+        if (parts.size() != 4)
+            continue;
+        SubscriberCount c;
+        bool ok1 = false, ok2 = false, ok3 = false;
+        c.normal = parts.at(1).toLongLong(&ok1);
+        c.digest = parts.at(2).toLongLong(&ok2);
+        c.nomail = parts.at(3).toLongLong(&ok3);
+        if (ok1 && ok2 && ok3)
+            counts.insert(QString::fromUtf8(parts.at(0)).toLower() + QLatin1Char('@') + domain, c);
+    }
+    return counts;
+}
+
 QString MlmmjScripts::listSubscribers(const MlmmjPaths &paths, const QString &address) {
     return listPrelude(paths, address, QString()) +
            QStringLiteral("set -e\n"

@@ -74,6 +74,19 @@ public:
     static QString inventory(const MlmmjPaths &paths, const QString &address);
     static QMap<QString, qint64> parseInventory(const QByteArray &out);
 
+    // The subscriber counts of every list directory of `domain` (storage form) in one go: the
+    // non-empty lines of the letter files in subscribers.d, digesters.d and nomailsubs.d (one
+    // address a line, as mlmmj-list -c counts them). Prints "<listname> <normal> <digest>
+    // <nomail>" lines; nothing when the domain has no list directory.
+    static QString countSubscribers(const MlmmjPaths &paths, const QString &domain);
+    struct SubscriberCount {
+        qint64 normal = 0, digest = 0, nomail = 0;
+        qint64 total() const { return normal + digest + nomail; }
+    };
+    // Keyed by list address (<listname>@<domain>).
+    static QMap<QString, SubscriberCount> parseSubscriberCounts(const QByteArray &out,
+                                                                const QString &domain);
+
     // All subscribers through mlmmj-list: "#normal", "#digest", "#nomail" headers then lines.
     static QString listSubscribers(const MlmmjPaths &paths, const QString &address);
     static QMap<SubscriberKind, QStringList> parseSubscribers(const QByteArray &out);

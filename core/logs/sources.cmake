@@ -7,5 +7,7 @@ target_sources(maildeck_core PRIVATE
     logs/PatternDetector.h logs/PatternDetector.cpp
     logs/RejectCatalog.h logs/RejectCatalog.cpp
     logs/LogIngest.h logs/LogIngest.cpp
+    logs/LogTail.h logs/LogTail.cpp
+    logs/LogFeed.h logs/LogFeed.cpp
 )
 list(APPEND MAILDECK_CORE_RESOURCE_FILES ${PROJECT_SOURCE_DIR}/resources/catalog/rejects.json)

@@ -55,6 +55,8 @@ std::optional<ServerProfile> ProfileStore::load(const QString &name) const {
         s.value(QStringLiteral("dbCredentialsFile"), p.dbCredentialsFile).toString();
     p.flavour = flavourFromKey(s.value(QStringLiteral("flavour")).toString());
     p.flavourConfirmed = s.value(QStringLiteral("flavourConfirmed"), false).toBool();
+    p.role = roleFromKey(s.value(QStringLiteral("role")).toString());
+    p.delegatedAdmin = s.value(QStringLiteral("delegatedAdmin")).toString();
     p.paths = ServerPaths::defaultsFor(p.flavour);
     auto path = [&s](const char *key, QString &field) {
         field = s.value(QLatin1String("paths/") + QLatin1String(key), field).toString();
@@ -67,6 +69,7 @@ std::optional<ServerProfile> ProfileStore::load(const QString &name) const {
     path("mlmmjSpool", p.paths.mlmmjSpool);
     path("postfixCommand", p.paths.postfixCommand);
     path("dovecotCommand", p.paths.dovecotCommand);
+    path("sshdConfig", p.paths.sshdConfig);
     s.endGroup();
     return p;
 }
@@ -97,6 +100,9 @@ void ProfileStore::save(const ServerProfile &p) {
     s.setValue(QStringLiteral("dbCredentialsFile"), p.dbCredentialsFile);
     s.setValue(QStringLiteral("flavour"), flavourKey(p.flavour));
     s.setValue(QStringLiteral("flavourConfirmed"), p.flavourConfirmed);
+    s.setValue(QStringLiteral("role"), roleKey(p.role));
+    if (p.role == ProfileRole::Delegated)
+        s.setValue(QStringLiteral("delegatedAdmin"), p.delegatedAdmin);
     s.setValue(QStringLiteral("paths/mailLog"), p.paths.mailLog);
     s.setValue(QStringLiteral("paths/postfixConfigDir"), p.paths.postfixConfigDir);
     s.setValue(QStringLiteral("paths/dovecotConfig"), p.paths.dovecotConfig);
@@ -105,6 +111,7 @@ void ProfileStore::save(const ServerProfile &p) {
     s.setValue(QStringLiteral("paths/mlmmjSpool"), p.paths.mlmmjSpool);
     s.setValue(QStringLiteral("paths/postfixCommand"), p.paths.postfixCommand);
     s.setValue(QStringLiteral("paths/dovecotCommand"), p.paths.dovecotCommand);
+    s.setValue(QStringLiteral("paths/sshdConfig"), p.paths.sshdConfig);
     s.endGroup();
     s.sync();
 }

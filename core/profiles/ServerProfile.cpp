@@ -10,14 +10,13 @@ struct FlavourName {
     const char *key;
 };
 constexpr FlavourName kFlavourNames[] = {
-    {ServerFlavour::Debian, "debian"}, {ServerFlavour::Rhel, "rhel"},
+    {ServerFlavour::Debian, "debian"},   {ServerFlavour::Rhel, "rhel"},
     {ServerFlavour::FreeBsd, "freebsd"}, {ServerFlavour::OpenBsd, "openbsd"},
     {ServerFlavour::Lab, "lab"},
 };
 } // namespace
 
-QString flavourKey(ServerFlavour flavour)
-{
+QString flavourKey(ServerFlavour flavour) {
     for (const auto &entry : kFlavourNames) {
         if (entry.flavour == flavour)
             return QString::fromLatin1(entry.key);
@@ -25,8 +24,7 @@ QString flavourKey(ServerFlavour flavour)
     return QStringLiteral("debian");
 }
 
-ServerFlavour flavourFromKey(const QString &key, bool *ok)
-{
+ServerFlavour flavourFromKey(const QString &key, bool *ok) {
     for (const auto &entry : kFlavourNames) {
         if (key == QLatin1String(entry.key)) {
             if (ok)
@@ -39,9 +37,19 @@ ServerFlavour flavourFromKey(const QString &key, bool *ok)
     return ServerFlavour::Debian;
 }
 
+QString roleKey(ProfileRole role) {
+    return role == ProfileRole::Delegated ? QStringLiteral("delegated") : QStringLiteral("global");
+}
+
+ProfileRole roleFromKey(const QString &key, bool *ok) {
+    const bool known = key == QLatin1String("global") || key == QLatin1String("delegated");
+    if (ok)
+        *ok = known;
+    return key == QLatin1String("delegated") ? ProfileRole::Delegated : ProfileRole::Global;
+}
+
 // Paths follow iRedMail's installer per OS (facts/iredmail.md section 8).
-ServerPaths ServerPaths::defaultsFor(ServerFlavour flavour)
-{
+ServerPaths ServerPaths::defaultsFor(ServerFlavour flavour) {
     ServerPaths p;
     p.postfixConfigDir = QStringLiteral("/etc/postfix");
     p.dovecotConfig = QStringLiteral("/etc/dovecot/dovecot.conf");
@@ -50,6 +58,7 @@ ServerPaths ServerPaths::defaultsFor(ServerFlavour flavour)
     p.mlmmjSpool = QStringLiteral("/var/vmail/mlmmj");
     p.postfixCommand = QStringLiteral("postfix");
     p.dovecotCommand = QStringLiteral("dovecot");
+    p.sshdConfig = QStringLiteral("/etc/ssh/sshd_config");
     switch (flavour) {
     case ServerFlavour::Debian:
     case ServerFlavour::Lab:
@@ -63,6 +72,7 @@ ServerPaths ServerPaths::defaultsFor(ServerFlavour flavour)
         p.postfixConfigDir = QStringLiteral("/usr/local/etc/postfix");
         p.dovecotConfig = QStringLiteral("/usr/local/etc/dovecot/dovecot.conf");
         p.iredapdSettings = QStringLiteral("/opt/iredapd/settings.py");
+        p.sshdConfig = QStringLiteral("/usr/local/etc/ssh/sshd_config");
         break;
     case ServerFlavour::OpenBsd:
         p.mailLog = QStringLiteral("/var/log/maillog");
@@ -71,14 +81,14 @@ ServerPaths ServerPaths::defaultsFor(ServerFlavour flavour)
     return p;
 }
 
-QString ServerProfile::validationError() const
-{
+QString ServerProfile::validationError() const {
     if (name.trimmed().isEmpty())
         return QCoreApplication::translate("ServerProfile", "The profile needs a name.");
     if (host.trimmed().isEmpty())
         return QCoreApplication::translate("ServerProfile", "The profile needs a host name.");
     if (port == 0)
-        return QCoreApplication::translate("ServerProfile", "The SSH port must be between 1 and 65535.");
+        return QCoreApplication::translate("ServerProfile",
+                                           "The SSH port must be between 1 and 65535.");
     if (dbPort == 0)
         return QCoreApplication::translate("ServerProfile",
                                            "The database port must be between 1 and 65535.");

@@ -18,6 +18,14 @@ enum class DbCredentialSource {
                 // /root/.my.cnf-vmailadmin)
 };
 
+// Whose connection a profile is: the server's global admin (SSH login with sudo, my.cnf, server
+// detection), or a per-domain admin reaching only the delegated database through a forward-only
+// SSH account (key auth, no command, no sudo; DB password from the keychain).
+enum class ProfileRole { Global, Delegated };
+
+QString roleKey(ProfileRole role);                               // "global", "delegated"
+ProfileRole roleFromKey(const QString &key, bool *ok = nullptr); // unknown: Global, ok=false
+
 // The server's flavour decides default log and config paths and service commands.
 enum class ServerFlavour { Debian, Rhel, FreeBsd, OpenBsd, Lab };
 
@@ -34,6 +42,7 @@ struct ServerPaths {
     QString mlmmjSpool;
     QString postfixCommand; // e.g. "postfix" or "postfix -c /etc/postfix"
     QString dovecotCommand; // e.g. "dovecot" or "dovecot -c /path/dovecot.conf"
+    QString sshdConfig;     // the sshd_config checked for forward-only accounts
 
     static ServerPaths defaultsFor(ServerFlavour flavour);
 };
@@ -61,6 +70,8 @@ struct ServerProfile {
     // The admin accepted or set the flavour and paths. While false, ServerConnection detects the
     // server's OS on connect (ServerConnection::serverDetected) for the admin to confirm.
     bool flavourConfirmed = false;
+    ProfileRole role = ProfileRole::Global;
+    QString delegatedAdmin; // role Delegated: the iRedMail admin this profile logs in as
 
     // Empty when the profile can be used; otherwise what is wrong, for a person.
     QString validationError() const;

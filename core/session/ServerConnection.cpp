@@ -2,6 +2,7 @@
 
 #include "core/common/Logging.h"
 #include "core/db/DbWorker.h"
+#include "core/delegation/DelegatedCalls.h"
 #include "core/secrets/SecretStore.h"
 #include "core/session/MyCnf.h"
 #include "core/ssh/Prompter.h"
@@ -130,6 +131,9 @@ ServerConnection::ServerConnection(const ServerProfile &profile, const SshConfig
     , m_sshConfig(ssh)
     , m_prompter(prompter) {
     m_secrets = new SecretStore(this);
+    // A delegated admin's forward-only account takes its own key and nothing else.
+    if (m_profile.role == ProfileRole::Delegated)
+        m_sshConfig.keysOnly = true;
 }
 
 ServerConnection::~ServerConnection() {
@@ -317,6 +321,16 @@ void ServerConnection::stepHostKey() {
 }
 
 QFuture<Result<QByteArray>> ServerConnection::readPrivilegedFile(const QString &path) {
+    if (m_profile.role == ProfileRole::Delegated) {
+        QPromise<Result<QByteArray>> refused;
+        refused.start();
+        refused.addResult(
+            Result<QByteArray>(Error{QStringLiteral("session.delegated"),
+                                     tr("A delegated connection cannot read files on the server."),
+                                     {}}));
+        refused.finish();
+        return refused.future();
+    }
     // As the SSH user first (root, or a file the user may read); through sudo when refused.
     const QString cmd = QStringLiteral("cat -- ") + Sudo::shellQuote(path);
     auto promise = std::make_shared<QPromise<Result<QByteArray>>>();
@@ -349,7 +363,9 @@ QFuture<Result<QByteArray>> ServerConnection::readPrivilegedFile(const QString &
 }
 
 void ServerConnection::stepDetect() {
-    if (m_profile.flavourConfirmed || m_profile.flavour == ServerFlavour::Lab)
+    // A delegated connection runs no command on the server: its account allows none.
+    if (m_profile.flavourConfirmed || m_profile.flavour == ServerFlavour::Lab ||
+        m_profile.role == ProfileRole::Delegated)
         return stepDbPassword();
     m_ssh->runCommand(ServerDetection::probeCommand())
         .then(this, [this, attempt = m_attempt](Result<CommandOutput> r) {
@@ -376,7 +392,8 @@ void ServerConnection::stepDbPassword() {
     m_endpoint = DbEndpoint{};
     m_endpoint.user = m_profile.dbUser;
     m_endpoint.database = m_profile.dbName;
-    if (m_profile.dbCredentials == DbCredentialSource::ServerFile) {
+    if (m_profile.dbCredentials == DbCredentialSource::ServerFile &&
+        m_profile.role != ProfileRole::Delegated) {
         readPrivilegedFile(m_profile.dbCredentialsFile)
             .then(this, [this, attempt = m_attempt](Result<QByteArray> r) {
                 if (!isCurrent(attempt))
@@ -478,18 +495,49 @@ void ServerConnection::stepDatabase(int attempt) {
         if (!isCurrent(current))
             return;
         if (st.ok()) {
-            if (m_rememberDbPassword && m_profile.dbCredentials == DbCredentialSource::Keychain)
+            if (m_rememberDbPassword && (m_profile.dbCredentials == DbCredentialSource::Keychain ||
+                                         m_profile.role == ProfileRole::Delegated))
                 m_secrets->write(m_profile.name, SecretStore::dbPasswordKind(),
                                  m_endpoint.password);
             m_rememberDbPassword = false;
+            if (m_profile.role == ProfileRole::Delegated)
+                return stepVerifyDelegated();
             return finishOk();
         }
         // A wrong password from the keychain or the person: ask (again), three times in all.
         if (st.error().code == QLatin1String("db.denied") &&
-            m_profile.dbCredentials == DbCredentialSource::Keychain && attempt < 3)
+            (m_profile.dbCredentials == DbCredentialSource::Keychain ||
+             m_profile.role == ProfileRole::Delegated) &&
+            attempt < 3)
             return askDbPassword(attempt + 1);
         fail(st.error());
     });
+}
+
+void ServerConnection::stepVerifyDelegated() {
+    if (!report(Step::Database, tr("Checking the delegated account %1…").arg(m_endpoint.user)))
+        return;
+    m_db->run([](QSqlDatabase &db) { return delegation::DelegatedCalls::whoAmI(db); })
+        .then(this, [this, current = m_attempt](Result<QString> r) {
+            if (!isCurrent(current))
+                return;
+            if (!r.ok())
+                return fail(r.error());
+            if (r.value().isEmpty())
+                return fail(Error{QStringLiteral("session.delegated.unmapped"),
+                                  tr("The database account %1 is not a delegated admin (or is "
+                                     "disabled) on this server.")
+                                      .arg(m_endpoint.user),
+                                  {}});
+            if (!m_profile.delegatedAdmin.isEmpty() &&
+                r.value().compare(m_profile.delegatedAdmin, Qt::CaseInsensitive) != 0)
+                return fail(Error{QStringLiteral("session.delegated.mismatch"),
+                                  tr("The database account %1 belongs to the admin %2, not to %3.")
+                                      .arg(m_endpoint.user, r.value(), m_profile.delegatedAdmin),
+                                  {}});
+            m_delegatedAdmin = r.value();
+            finishOk();
+        });
 }
 
 void ServerConnection::finishOk() {

@@ -52,6 +52,12 @@ class KeychainPrompter;
 // of the usual log and config paths exist; the result is detectedServer() and serverDetected().
 // The profile is not changed: the UI shows the result, the admin accepts or corrects it and the
 // UI saves the profile with flavourConfirmed = true.
+//
+// Role Delegated (ServerProfile::role, a per-domain admin's forward-only account): public-key
+// login only (SshConfig::keysOnly), no command on the server (no detection, no my.cnf, no sudo),
+// the tunnel to the permitted dbHost:dbPort, the md_… password from the keychain (asked once,
+// remembered as for Keychain profiles), and after the database opened DelegatedCalls::whoAmI
+// must name the profile's admin (else "session.delegated.unmapped" / ".mismatch").
 class ServerConnection : public QObject {
     Q_OBJECT
 public:
@@ -83,7 +89,12 @@ public:
     // The OS detection of this connect (set before Step::DbPassword), when it ran.
     const std::optional<DetectedServer> &detectedServer() const { return m_detected; }
 
+    // Role Delegated: the iRedMail admin the server says this connection is (DelegatedCalls::
+    // whoAmI, checked before Connected); empty otherwise.
+    QString delegatedAdmin() const { return m_delegatedAdmin; }
+
     // Reads a file on the server as root when needed (direct for root, sudo otherwise).
+    // Refused ("session.delegated") on a delegated connection.
     QFuture<Result<QByteArray>> readPrivilegedFile(const QString &path);
 
 Q_SIGNALS:
@@ -104,6 +115,7 @@ private:
     void askDbPassword(int attempt);
     void stepTunnel();
     void stepDatabase(int attempt);
+    void stepVerifyDelegated();
     void finishOk();
 
     ServerProfile m_profile;
@@ -120,6 +132,7 @@ private:
     quint16 m_tunnelPort = 0;
     quint64 m_attempt = 0; // bumped by each connect and cancel: late continuations are ignored
     std::optional<DetectedServer> m_detected;
+    QString m_delegatedAdmin;
     std::shared_ptr<QPromise<Status>> m_connectPromise;
 };
 

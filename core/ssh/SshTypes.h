@@ -25,6 +25,7 @@ struct SshConfig {
     QString sshConfigFile;     // empty: ~/.ssh/config; "none": read no config file
     QString sshDir;            // empty: ~/.ssh (default keys)
     bool useAgent = true;      // try ssh-agent when SSH_AUTH_SOCK is set
+    bool keysOnly = false;     // public keys only (agent, key files): never a password prompt
     int timeoutSeconds = 15;   // TCP connect and every server round trip
     int keepaliveSeconds = 30; // idle this long: probe; no answer in timeoutSeconds = dropped
 

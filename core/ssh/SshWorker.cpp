@@ -497,7 +497,8 @@ Status SshWorker::authenticate() {
 
     // Partial success (multi-factor) restarts the plan with the methods still allowed.
     for (int round = 0; round < 4; ++round) {
-        const QList<AuthMethod> steps = AuthPlan::steps(methods, agent, !existing.isEmpty());
+        const int offered = m_config.keysOnly ? (methods & ServerAuthMethods::PublicKey) : methods;
+        const QList<AuthMethod> steps = AuthPlan::steps(offered, agent, !existing.isEmpty());
         bool partial = false;
         for (AuthMethod step : steps) {
             if (connectCancelled())

@@ -2,9 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AccessScope</name>
+    <message>
+        <location filename="../../core/delegation/AccessScope.cpp" line="+47"/>
+        <location line="+11"/>
+        <source>find out what this account may manage</source>
+        <translation>このアカウントが管理できる範囲の確認</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>A domain administrator cannot %1; ask the server&apos;s administrator.</source>
+        <translation>ドメイン管理者は%1ことができません。サーバーの管理者に依頼してください。</translation>
+    </message>
+</context>
+<context>
     <name>AliasRepository</name>
     <message>
-        <location filename="../../core/db/AliasRepository.cpp" line="+63"/>
+        <location filename="../../core/db/AliasRepository.cpp" line="+68"/>
         <source>check the domain</source>
         <translation>ドメインの確認</translation>
     </message>
@@ -15,13 +29,13 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+348"/>
-        <location line="+89"/>
+        <location line="+459"/>
+        <location line="+91"/>
         <source>The alias %1</source>
         <translation>エイリアス %1</translation>
     </message>
     <message>
-        <location line="-415"/>
+        <location line="-528"/>
         <source>read the forwarding of %1</source>
         <translation>%1 の転送設定の読み込み</translation>
     </message>
@@ -37,13 +51,13 @@
     </message>
     <message>
         <location line="+23"/>
-        <location line="+203"/>
-        <location line="+370"/>
+        <location line="+311"/>
+        <location line="+398"/>
         <source>The domain %1 does not exist on this server.</source>
         <translation>ドメイン %1 はこのサーバーに存在しません。</translation>
     </message>
     <message>
-        <location line="-553"/>
+        <location line="-689"/>
         <source>check the address</source>
         <translation>アドレスの確認</translation>
     </message>
@@ -58,41 +72,43 @@
         <translation>%1 %2: ドメインはこのサーバー上にありますが、このアドレスを持つメールボックス、エイリアス、メーリングリストはありません。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+93"/>
+        <location line="+16"/>
+        <location line="+41"/>
         <source>list the aliases of %1</source>
         <translation>%1 のエイリアス一覧の取得</translation>
     </message>
     <message>
-        <location line="+119"/>
-        <location line="+63"/>
+        <location line="+88"/>
+        <location line="+66"/>
         <source>Unknown access policy &quot;%1&quot;.</source>
         <translation>不明なアクセスポリシー「%1」です。</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-63"/>
         <source>create the alias %1</source>
         <translation>エイリアス %1 の作成</translation>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+266"/>
+        <location line="+280"/>
         <source>The address %1 is already in use (by a mailbox, an alias, a forwarding or a mailing list).</source>
         <translation>アドレス %1 は既に使用されています（メールボックス、エイリアス、転送、メーリングリストのいずれか）。</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-270"/>
         <source>The domain %1 already has %2 of at most %3 aliases.</source>
         <translation>ドメイン %1 のエイリアスは既に %2 個あります（上限 %3 個）。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Member</source>
         <translation>メンバー</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+34"/>
+        <location line="-33"/>
+        <location line="+37"/>
         <source>An alias cannot be its own member.</source>
         <translation>エイリアス自身をメンバーにすることはできません。</translation>
     </message>
@@ -108,17 +124,17 @@
         <translation>モデレーター「%1」: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>change the moderators of %1</source>
         <translation>%1 のモデレーターを変更</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>delete the alias %1</source>
         <translation>エイリアス %1 の削除</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>change the forwarding of %1</source>
         <translation>%1 の転送設定の変更</translation>
     </message>
@@ -138,7 +154,13 @@
         <translation>%1 には、これらのアドレスのいずれかについて別の役割（エイリアスのメンバーまたはメーリングリスト）の行が既にあります。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
+        <location line="+37"/>
+        <source>change alias addresses of users</source>
+        <translation>ユーザーのエイリアスアドレスを変更する</translation>
+    </message>
+    <message>
+        <location line="-30"/>
         <source>add the alias address %1</source>
         <translation>エイリアスアドレス %1 の追加</translation>
     </message>
@@ -148,7 +170,7 @@
         <translation>メールボックス %1 は存在しません。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>remove the alias address %1</source>
         <translation>エイリアスアドレス %1 の削除</translation>
     </message>
@@ -158,7 +180,13 @@
         <translation>エイリアスアドレス %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <location line="+39"/>
+        <source>change alias domains</source>
+        <translation>エイリアスドメインを変更する</translation>
+    </message>
+    <message>
+        <location line="-31"/>
         <source>A domain cannot be an alias of itself.</source>
         <translation>ドメインを自分自身のエイリアスにすることはできません。</translation>
     </message>
@@ -173,7 +201,7 @@
         <translation>ドメイン %1 は既に存在します（ドメインまたはエイリアスドメインとして）。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>remove the alias domain %1</source>
         <translation>エイリアスドメイン %1 の削除</translation>
     </message>
@@ -183,7 +211,12 @@
         <translation>エイリアスドメイン %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
+        <source>change the catch-all address</source>
+        <translation>キャッチオールアドレスを変更する</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>change the catch-all of %1</source>
         <translation>%1 のキャッチオールの変更</translation>
     </message>
@@ -201,12 +234,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/Application.cpp" line="+42"/>
+        <location filename="../../ui/Application.cpp" line="+46"/>
         <source>MailDeck: a desktop console for iRedMail servers.</source>
         <translation>MailDeck: iRedMail サーバー用のデスクトップ管理コンソール。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Connect to this server profile.</source>
         <translation>このサーバープロファイルに接続します。</translation>
     </message>
@@ -221,7 +254,7 @@
         <translation>最初のデータを読み込んだ時点でメインウィンドウの PNG 画像を書き出し、終了します。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Use this settings file.</source>
         <translation>この設定ファイルを使用します。</translation>
     </message>
@@ -652,6 +685,177 @@
     </message>
 </context>
 <context>
+    <name>ConnectionFile</name>
+    <message>
+        <location filename="../../core/profiles/ConnectionFile.cpp" line="+75"/>
+        <location line="+22"/>
+        <location line="+14"/>
+        <source>“%1” is missing.</source>
+        <translation>「%1」がありません。</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>“%1” must be a string.</source>
+        <translation>「%1」は文字列でなければなりません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is longer than %2 characters.</source>
+        <translation>「%1」が %2 文字を超えています。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” contains control characters.</source>
+        <translation>「%1」に制御文字が含まれています。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” is empty or has spaces around it.</source>
+        <translation>「%1」が空か、前後に空白があります。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“%1” must be a port number from 1 to 65535.</source>
+        <translation>「%1」は 1 から 65535 のポート番号でなければなりません。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“%1” must be an object.</source>
+        <translation>「%1」はオブジェクトでなければなりません。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Unknown field “%1”.</source>
+        <translation>不明なフィールド「%1」があります。</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>The file is larger than %1 KiB: it is no MailDeck connection file.</source>
+        <translation>ファイルが %1 KiB を超えています。MailDeck の接続ファイルではありません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file is empty.</source>
+        <translation>ファイルが空です。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file contains NUL bytes: it is no MailDeck connection file.</source>
+        <translation>ファイルに NUL バイトが含まれています。MailDeck の接続ファイルではありません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file is not valid JSON (at byte %1: %2).</source>
+        <translation>ファイルが有効な JSON ではありません (%1 バイト目: %2)。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file is no MailDeck connection file (no JSON object).</source>
+        <translation>ファイルは MailDeck の接続ファイルではありません (JSON オブジェクトがありません)。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file is no MailDeck connection file (“format” is not “%1”).</source>
+        <translation>ファイルは MailDeck の接続ファイルではありません (「format」が「%1」ではありません)。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“version” must be a whole number from 1.</source>
+        <translation>「version」は 1 以上の整数でなければなりません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection file has version %1; this MailDeck reads version %2. Update MailDeck.</source>
+        <translation>接続ファイルのバージョンは %1 ですが、この MailDeck が読めるのはバージョン %2 です。MailDeck を更新してください。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>“role” must be “delegated”; a connection file never gives global admin access.</source>
+        <translation>「role」は「delegated」でなければなりません。接続ファイルがグローバル管理者の権限を与えることはありません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“profileName” must not contain “/” or “\”.</source>
+        <translation>「profileName」に「/」や「\」を含めることはできません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“admin” must be an e-mail address.</source>
+        <translation>「admin」はメールアドレスでなければなりません。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“ssh.host” must be a host name or an IP address.</source>
+        <translation>「ssh.host」はホスト名か IP アドレスでなければなりません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“ssh.user” must be a MailDeck forward-only account name (md_…).</source>
+        <translation>「ssh.user」は MailDeck の転送専用アカウント名 (md_…) でなければなりません。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“ssh.hostKey” is not a valid host key: %1</source>
+        <translation>「ssh.hostKey」は有効なホスト鍵ではありません: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“ssh.hostKey.fingerprint” does not match the public key in the file: the file was altered or damaged.</source>
+        <translation>「ssh.hostKey.fingerprint」がファイル内の公開鍵と一致しません。ファイルが改変されたか破損しています。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>“database.host” must be a host name or an IP address.</source>
+        <translation>「database.host」はホスト名か IP アドレスでなければなりません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“database.name” may hold only letters, digits and “_”.</source>
+        <translation>「database.name」には英字、数字、「_」だけを使えます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“database.user” must be a MailDeck delegated account name (md_…).</source>
+        <translation>「database.user」は MailDeck の委任アカウント名 (md_…) でなければなりません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+111"/>
+        <source>Could not read %1: %2</source>
+        <translation>%1 を読み取れませんでした: %2</translation>
+    </message>
+    <message>
+        <location line="-101"/>
+        <source>Could not write %1: %2</source>
+        <translation>%1 に書き込めませんでした: %2</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>The profile name must not contain “/”, “\” or control characters.</source>
+        <translation>プロファイル名に「/」、「\」、制御文字を含めることはできません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A profile named “%1” exists already.</source>
+        <translation>「%1」という名前のプロファイルは既にあります。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 marks this host key of %2 as revoked; it is not imported.</source>
+        <translation>%1 では %2 のこのホスト鍵が失効扱いになっています。インポートしません。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 already holds a different %2 key for %3. Either the server&apos;s key changed or the connection file is not genuine; ask the server&apos;s admin before removing the old entry.</source>
+        <translation>%1 には %3 の別の %2 鍵が既にあります。サーバーの鍵が変わったか、接続ファイルが本物ではありません。古い項目を削除する前にサーバーの管理者に確認してください。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not write the host key to %1: %2</source>
+        <translation>ホスト鍵を %1 に書き込めませんでした: %2</translation>
+    </message>
+</context>
+<context>
     <name>Csv</name>
     <message>
         <location filename="../../core/db/Csv.cpp" line="+97"/>
@@ -944,6 +1148,92 @@
     </message>
 </context>
 <context>
+    <name>DelegatedData</name>
+    <message>
+        <location filename="../../core/delegation/DelegatedData.cpp" line="+158"/>
+        <source>list the mailboxes</source>
+        <translation>メールボックスの一覧取得</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>read the aliases</source>
+        <translation>エイリアスの読み取り</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>list your domains</source>
+        <translation>担当ドメインの一覧取得</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>read the domain</source>
+        <translation>ドメインの読み取り</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The domain %1</source>
+        <translation>ドメイン %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+63"/>
+        <source>The mailbox %1</source>
+        <translation>メールボックス %1</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>turn off mail services</source>
+        <translation>メールサービスを無効にする</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>store a ready-made password hash</source>
+        <translation>作成済みのパスワードハッシュを保存する</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>change the mail services</source>
+        <translation>メールサービスを変更する</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>change the employee ID, department or allowed networks</source>
+        <translation>社員番号・部署・許可ネットワークを変更する</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>list the aliases of %1</source>
+        <translation>%1 のエイリアスの一覧取得</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <location line="+31"/>
+        <location line="+19"/>
+        <source>The alias %1</source>
+        <translation>エイリアス %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>read the forwarding of %1</source>
+        <translation>%1 の転送設定の読み取り</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The forwarding of %1</source>
+        <translation>%1 の転送設定</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>read the mailing lists</source>
+        <translation>メーリングリストの読み取り</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>The mailing list %1</source>
+        <translation>メーリングリスト %1</translation>
+    </message>
+</context>
+<context>
     <name>DelegationSchema</name>
     <message>
         <location filename="../../core/delegation/DelegationSchema.cpp" line="+83"/>
@@ -1227,7 +1517,7 @@
 <context>
     <name>DomainRepository</name>
     <message>
-        <location filename="../../core/db/DomainRepository.cpp" line="+160"/>
+        <location filename="../../core/db/DomainRepository.cpp" line="+168"/>
         <source>count the rows of %1</source>
         <translation>%1 の行数の取得</translation>
     </message>
@@ -1247,29 +1537,45 @@
         <translation>ドメインへの参照数の取得</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
+        <location line="+15"/>
         <source>list the domains</source>
         <translation>ドメイン一覧の取得</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+116"/>
+        <location line="+23"/>
+        <source>count the mailboxes and aliases</source>
+        <translation>メールボックスとエイリアスを数える</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>sum up the quotas</source>
+        <translation>容量の合計を求める</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <location line="+124"/>
         <source>read the domain</source>
         <translation>ドメインの読み込み</translation>
     </message>
     <message>
-        <location line="-112"/>
-        <location line="+59"/>
+        <location line="-120"/>
+        <location line="+63"/>
         <location line="+2"/>
-        <location line="+40"/>
-        <location line="+15"/>
-        <location line="+18"/>
+        <location line="+42"/>
+        <location line="+17"/>
+        <location line="+20"/>
         <location line="+11"/>
         <source>The domain %1</source>
         <translation>ドメイン %1</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-148"/>
+        <source>create domains</source>
+        <translation>ドメインを作成する</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>create the domain %1</source>
         <translation>ドメイン %1 の作成</translation>
     </message>
@@ -1280,6 +1586,11 @@
     </message>
     <message>
         <location line="+18"/>
+        <source>change a domain&apos;s settings and limits</source>
+        <translation>ドメインの設定や上限を変更する</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>change the domain %1</source>
         <translation>ドメイン %1 の変更</translation>
     </message>
@@ -1289,7 +1600,12 @@
         <translation>上限は 0（無制限）または正の数で指定してください。メールボックス数の上限には -1（新規作成不可）も指定できます。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
+        <source>enable or disable a domain</source>
+        <translation>ドメインを有効・無効にする</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>enable the domain %1</source>
         <translation>ドメイン %1 の有効化</translation>
     </message>
@@ -1299,7 +1615,13 @@
         <translation>ドメイン %1 の無効化</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+20"/>
+        <location line="+13"/>
+        <source>delete domains</source>
+        <translation>ドメインを削除する</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>delete the domain %1</source>
         <translation>ドメイン %1 の削除</translation>
     </message>
@@ -1383,6 +1705,219 @@
     </message>
 </context>
 <context>
+    <name>ForwardOnlyAccounts</name>
+    <message>
+        <location filename="../../core/delegation/ForwardOnlyAccount.cpp" line="+98"/>
+        <source>The server already has a user or home directory named %1 that MailDeck did not make: %2</source>
+        <translation>サーバーには MailDeck が作成したものではない %1 という名前のユーザーまたはホームディレクトリが既にあります: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server has no forward-only account %1 made by MailDeck (%2).</source>
+        <translation>サーバーに MailDeck が作成した転送専用アカウント %1 はありません (%2)。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 failed on the server (exit status %2): %3</source>
+        <translation>サーバーで%1に失敗しました (終了ステータス %2): %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no message</source>
+        <translation>メッセージなし</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>There is no SSH session to the server.</source>
+        <translation>サーバーへの SSH セッションがありません。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“%1” is not a valid admin name.</source>
+        <translation>「%1」は有効な管理者名ではありません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No valid system user name can be made from “%1”.</source>
+        <translation>「%1」から有効なシステムユーザー名を作れません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server path “%1” is not usable.</source>
+        <translation>サーバーのパス「%1」は使用できません。</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>The public key is empty.</source>
+        <translation>公開鍵が空です。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The public key is too long.</source>
+        <translation>公開鍵が長すぎます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The public key must be a single line (one key).</source>
+        <translation>公開鍵は 1 行 (鍵 1 つ) でなければなりません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The public key contains control characters.</source>
+        <translation>公開鍵に制御文字が含まれています。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is a private key. Give the public key (the .pub file) only.</source>
+        <translation>これは秘密鍵です。公開鍵 (.pub ファイル) だけを指定してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The public key must look like “ssh-ed25519 AAAA… comment”.</source>
+        <translation>公開鍵は「ssh-ed25519 AAAA… コメント」の形式でなければなりません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is not a supported key type (or the line has options in front of the key).</source>
+        <translation>「%1」は対応している鍵の種類ではありません (または鍵の前にオプションがあります)。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>The key data is not valid base64.</source>
+        <translation>鍵データが有効な base64 ではありません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <source>The key data does not hold a %1 key.</source>
+        <translation>鍵データに %1 の鍵が含まれていません。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>AllowTcpForwarding is “%1”: the delegated admin could not forward to the database. Set it to “local” (or “yes”), at least in a Match User block for %2.</source>
+        <translation>AllowTcpForwarding が「%1」です。委任管理者はデータベースへ転送できません。少なくとも %2 の Match User ブロックで「local」(または「yes」) にしてください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>DisableForwarding is on: every forward, the database one too, is refused.</source>
+        <translation>DisableForwarding が有効です。データベースへの転送も含め、すべての転送が拒否されます。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>PermitOpen (%1) does not allow %2: the forward to the database would be refused.</source>
+        <translation>PermitOpen (%1) は %2 を許可していません。データベースへの転送が拒否されます。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>AllowStreamLocalForwarding is “%1” for %2: the account could reach Unix sockets on the server. Let MailDeck add its sshd block first (admin ssh-account prepare-server).</source>
+        <translation>%2 の AllowStreamLocalForwarding が「%1」です。このアカウントがサーバーの Unix ソケットに到達できてしまいます。先に MailDeck の sshd ブロックを追加してください (admin ssh-account prepare-server)。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PubkeyAuthentication is off: the delegated admin logs in with a key only.</source>
+        <translation>PubkeyAuthentication が無効です。委任管理者は鍵でのみログインします。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>AuthorizedKeysFile (%1) does not read ~/.ssh/authorized_keys, where MailDeck puts the admin&apos;s key.</source>
+        <translation>AuthorizedKeysFile (%1) は、MailDeck が管理者の鍵を置く ~/.ssh/authorized_keys を読みません。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>AllowUsers (%1) does not include %2: sshd would refuse the login.</source>
+        <translation>AllowUsers (%1) に %2 が含まれていません。sshd がログインを拒否します。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>AllowGroups (%1) does not include the group %2: sshd would refuse the login.</source>
+        <translation>AllowGroups (%1) にグループ %2 が含まれていません。sshd がログインを拒否します。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>DenyUsers (%1) shuts out %2.</source>
+        <translation>DenyUsers (%1) が %2 を締め出しています。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>DenyGroups (%1) shuts out the group %2.</source>
+        <translation>DenyGroups (%1) がグループ %2 を締め出しています。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The user name or the sshd paths are not usable.</source>
+        <translation>ユーザー名または sshd のパスが使用できません。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Could not read the effective sshd settings (%1 -T -f %2): %3</source>
+        <translation>有効な sshd の設定を読み取れませんでした (%1 -T -f %2): %3</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+269"/>
+        <source>The sshd paths are not usable.</source>
+        <translation>sshd のパスが使用できません。</translation>
+    </message>
+    <message>
+        <location line="-241"/>
+        <source>Adding MailDeck&apos;s block to %1</source>
+        <translation>%1 への MailDeck のブロックの追加</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>“%1:%2” is not a usable database address.</source>
+        <translation>「%1:%2」は使用できるデータベースのアドレスではありません。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>The server&apos;s sshd settings would break the forward-only account; nothing was changed:
+%1</source>
+        <translation>サーバーの sshd の設定では転送専用アカウントが正しく機能しません。何も変更していません:
+%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Creating the forward-only account</source>
+        <translation>転送専用アカウントの作成</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Reading the forward-only account</source>
+        <translation>転送専用アカウントの読み取り</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Enabling the forward-only account</source>
+        <translation>転送専用アカウントの有効化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disabling the forward-only account</source>
+        <translation>転送専用アカウントの無効化</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Replacing the key of the forward-only account</source>
+        <translation>転送専用アカウントの鍵の置き換え</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Removing the forward-only account</source>
+        <translation>転送専用アカウントの削除</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Reading the server&apos;s host keys</source>
+        <translation>サーバーのホスト鍵の読み取り</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The server&apos;s host keys could not be read.</source>
+        <translation>サーバーのホスト鍵を読み取れませんでした。</translation>
+    </message>
+</context>
+<context>
     <name>IredadminSettings</name>
     <message>
         <location filename="../../core/session/IredadminSettings.cpp" line="+74"/>
@@ -1403,6 +1938,34 @@
         <location line="+31"/>
         <source>Could not read iRedAdmin&apos;s settings (%1); new passwords are hashed with SSHA512.</source>
         <translation>iRedAdmin の設定を読み取れませんでした (%1)。新しいパスワードは SSHA512 でハッシュ化します。</translation>
+    </message>
+</context>
+<context>
+    <name>ListParameters</name>
+    <message>
+        <location filename="../../core/lists/ListParameters.cpp" line="+140"/>
+        <source>%1 takes yes or no, not &quot;%2&quot;.</source>
+        <translation>%1 には yes か no を指定します（&quot;%2&quot; は指定できません）。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 takes a number, not &quot;%2&quot;.</source>
+        <translation>%1 には数値を指定します（&quot;%2&quot; は指定できません）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>smtp_port must be between 1 and 65535 (0: the default).</source>
+        <translation>smtp_port は 1 から 65535 の間で指定します（0: 既定値）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unknown list setting &quot;%1&quot;. Known settings: %2.</source>
+        <translation>不明なリスト設定 &quot;%1&quot; です。使用できる設定: %2。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot;: write NAME=VALUE, e.g. subject_prefix=[news].</source>
+        <translation>&quot;%1&quot;: NAME=VALUE の形で指定します（例: subject_prefix=[news]）。</translation>
     </message>
 </context>
 <context>
@@ -1501,7 +2064,7 @@
 <context>
     <name>MailboxRepository</name>
     <message>
-        <location filename="../../core/db/MailboxRepository.cpp" line="+162"/>
+        <location filename="../../core/db/MailboxRepository.cpp" line="+171"/>
         <source>read the forwardings</source>
         <translation>転送設定の読み込み</translation>
     </message>
@@ -1532,12 +2095,12 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+195"/>
+        <location line="+273"/>
         <source>The quota must be 0 (unlimited) or a number of megabytes.</source>
         <translation>容量制限は 0（無制限）またはメガバイト数で指定してください。</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-268"/>
         <source>The quota may be at most %1 MB in this domain.</source>
         <translation>このドメインの容量制限は最大 %1 MB です。</translation>
     </message>
@@ -1548,13 +2111,13 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+235"/>
-        <location line="+165"/>
+        <location line="+315"/>
+        <location line="+173"/>
         <source>The password is empty.</source>
         <translation>パスワードが空です。</translation>
     </message>
     <message>
-        <location line="-395"/>
+        <location line="-483"/>
         <source>The password must have at least %1 characters.</source>
         <translation>パスワードは %1 文字以上にしてください。</translation>
     </message>
@@ -1565,43 +2128,49 @@
     </message>
     <message>
         <location line="+14"/>
-        <location line="+153"/>
+        <location line="+231"/>
         <source>Unknown mail service &quot;%1&quot;.</source>
         <translation>不明なメールサービス「%1」です。</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-183"/>
         <location line="+12"/>
         <source>The address %1 already exists.</source>
         <translation>アドレス %1 は既に存在します。</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+31"/>
-        <location line="+60"/>
+        <location line="+105"/>
+        <location line="+64"/>
         <location line="+2"/>
-        <location line="+259"/>
-        <location line="+18"/>
+        <location line="+271"/>
+        <location line="+20"/>
         <source>The mailbox %1</source>
         <translation>メールボックス %1</translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-450"/>
+        <location line="+18"/>
         <source>list the mailboxes</source>
         <translation>メールボックス一覧の取得</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+71"/>
         <source>read the mailbox</source>
         <translation>メールボックスの読み込み</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>change the mailbox %1</source>
         <translation>メールボックス %1 の変更</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
+        <source>store a ready-made password hash</source>
+        <translation>作成済みのパスワードハッシュを保存する</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>change the password of %1</source>
         <translation>%1 のパスワード変更</translation>
     </message>
@@ -1611,7 +2180,7 @@
         <translation>パスワードハッシュが、MailDeck で検証できる方式ではありません。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>enable the mailbox %1</source>
         <translation>メールボックス %1 の有効化</translation>
     </message>
@@ -1621,12 +2190,17 @@
         <translation>メールボックス %1 の無効化</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>delete the mailbox %1</source>
         <translation>メールボックス %1 の削除</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+58"/>
+        <source>import mailboxes from a file</source>
+        <translation>ファイルからメールボックスを取り込む</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Line %1: the first line must name the columns, with at least &quot;address&quot; and &quot;password&quot; (also possible: name, quota, language).</source>
         <translation>%1 行目: 1 行目には列名を記述し、少なくとも「address」と「password」を含めてください（name、quota、language も指定できます）。</translation>
     </message>
@@ -1641,12 +2215,17 @@
         <translation>容量制限「%1」がメガバイト数ではありません（0 = 無制限）。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>read the password of %1</source>
         <translation>%1 のパスワードの読み取り</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
+        <source>undo a password change</source>
+        <translation>パスワードの変更を元に戻す</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>restore the password of %1</source>
         <translation>%1 のパスワードの復元</translation>
     </message>
@@ -1664,7 +2243,7 @@
         <translation>詳しくは &apos;maildeck-cli --help&apos; を参照してください。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/CliCommands.cpp" line="+21"/>
+        <location filename="../../app/cli/CliCommands.cpp" line="+23"/>
         <source>SSH host name or address.</source>
         <translation>SSH のホスト名またはアドレス。</translation>
     </message>
@@ -1861,7 +2440,7 @@
         <translation>サーバープロファイルを削除します。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Report the connection&apos;s progress on stderr.</source>
         <translation>接続の進行状況を標準エラー出力に表示します。</translation>
     </message>
@@ -1892,26 +2471,62 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Display name (domain add, mailbox add, alias add, list create).</source>
-        <translation>表示名（domain add、mailbox add、alias add、list create）。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Description of a new list.</source>
-        <translation>新しいリストの説明。</translation>
+        <source>Display name (domain add, mailbox add, alias add, alias set, list create, list set).</source>
+        <translation>表示名（domain add、mailbox add、alias add、alias set、list create、list set）。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Owner of a new list (repeat for more; default: postmaster of the list&apos;s domain).</source>
-        <translation>新しいリストのオーナー（複数指定するには繰り返します。既定値: リストのドメインの postmaster）。</translation>
+        <source>Description of a list (list create, list set).</source>
+        <translation>リストの説明（list create、list set）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Owner of a list (repeat for more; list create: default postmaster of the list&apos;s domain; list set: replaces the owners).</source>
+        <translation>リストのオーナー（複数なら繰り返し指定。list create: 既定はリストのドメインの postmaster。list set: オーナーを置き換えます）。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Moderator of a new list (repeat for more; default: the owners).</source>
-        <translation>新しいリストのモデレーター（複数指定するには繰り返します。既定値: オーナー）。</translation>
+        <source>Moderator of a list or an alias (repeat for more; list create: default the owners; list set, alias set: replaces the moderators; alias set also takes *@DOMAIN).</source>
+        <translation>リストまたはエイリアスのモデレーター（複数なら繰り返し指定。list create: 既定はオーナー。list set、alias set: モデレーターを置き換えます。alias set では *@DOMAIN も指定できます）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <source>alias set: who may send to the alias (public, domain, subdomain, membersonly, moderatorsonly, membersandmoderatorsonly).</source>
+        <translation>alias set: エイリアスに送信できる人（public、domain、subdomain、membersonly、moderatorsonly、membersandmoderatorsonly）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>list set: who may post (anyone, subscribers, moderators).</source>
+        <translation>list set: 投稿できる人（anyone、subscribers、moderators）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>list subscribe/unsubscribe: the subscription kind (normal, digest, nomail; unsubscribe without it: from every kind).</source>
+        <translation>list subscribe/unsubscribe: 購読の種類（normal、digest、nomail。unsubscribe で省略するとすべての種類から解除）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>domain set, mailbox set, list set: change one setting by its name (repeat for more; list settings by mlmmjadmin&apos;s names, as list show prints them).</source>
+        <translation>domain set、mailbox set、list set: 設定を名前で 1 つ変更します（複数なら繰り返し指定。リストの設定名は mlmmjadmin の名前で、list show が表示します）。</translation>
+    </message>
+    <message>
+        <source>Display name (domain add, mailbox add, alias add, list create).</source>
+        <translation type="vanished">表示名（domain add、mailbox add、alias add、list create）。</translation>
+    </message>
+    <message>
+        <source>Description of a new list.</source>
+        <translation type="vanished">新しいリストの説明。</translation>
+    </message>
+    <message>
+        <source>Owner of a new list (repeat for more; default: postmaster of the list&apos;s domain).</source>
+        <translation type="vanished">新しいリストのオーナー（複数指定するには繰り返します。既定値: リストのドメインの postmaster）。</translation>
+    </message>
+    <message>
+        <source>Moderator of a new list (repeat for more; default: the owners).</source>
+        <translation type="vanished">新しいリストのモデレーター（複数指定するには繰り返します。既定値: オーナー）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Mailbox quota in megabytes (0: unlimited).</source>
         <translation>メールボックスのクォータ（MB 単位、0 は無制限）。</translation>
     </message>
@@ -1971,7 +2586,7 @@
         <translation>操作対象のサーバープロファイル。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>No command given.</source>
         <translation>コマンドが指定されていません。</translation>
     </message>
@@ -2037,7 +2652,7 @@
     </message>
     <message>
         <location line="+45"/>
-        <location filename="../../app/cli/CliDataCommands.cpp" line="+176"/>
+        <location filename="../../app/cli/CliDataCommands.cpp" line="+180"/>
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>
@@ -2052,14 +2667,15 @@
         <translation>%1 への接続から応答がありませんでした。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/cli/CliDataCommands.cpp" line="-94"/>
+        <location filename="../../app/cli/CliAdminCommands.cpp" line="+28"/>
+        <location filename="../../app/cli/CliDataCommands.cpp" line="-95"/>
         <source>%1 takes %n argument(s).</source>
         <translation>
             <numerusform>%1 の引数は %n 個です。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../app/cli/CliDataCommands.cpp" line="+18"/>
         <source>Unknown password scheme &apos;%1&apos;: use SSHA512, BLF-CRYPT or SHA512-CRYPT.</source>
         <translation>不明なパスワード方式 &apos;%1&apos; です: SSHA512、BLF-CRYPT、SHA512-CRYPT のいずれかを使ってください。</translation>
     </message>
@@ -2069,17 +2685,244 @@
         <translation>パスワード方式 %1（%2 より）。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../app/cli/CliAdminCommands.cpp" line="+38"/>
+        <location filename="../../app/cli/CliDataCommands.cpp" line="+30"/>
         <source>Cannot read the password file %1: %2</source>
         <translation>パスワードファイル %1 を読み込めません: %2</translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../../app/cli/CliDataCommands.cpp" line="+9"/>
         <source>Cannot read the password from stdin.</source>
         <translation>標準入力からパスワードを読み込めません。</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>The admin needs a password: pass --password-file FILE or --password-stdin.</source>
+        <translation>管理者にはパスワードが必要です: --password-file FILE か --password-stdin を指定してください。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The server-side part of delegation is installed and up to date.</source>
+        <translation>委任のサーバー側の部分をインストールし、最新の状態にしました。</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Created the domain admin %1.</source>
+        <translation>ドメイン管理者 %1 を作成しました。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The admin&apos;s database account was not created:</source>
+        <translation>管理者のデータベースアカウントは作成されませんでした:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 now manages %2.</source>
+        <translation>%1 が %2 を管理するようになりました。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 no longer manages %2.</source>
+        <translation>%1 は %2 を管理しなくなりました。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Enabled the domain admin %1.</source>
+        <translation>ドメイン管理者 %1 を有効にしました。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disabled the domain admin %1; their open sessions were ended.</source>
+        <translation>ドメイン管理者 %1 を無効にし、開いているセッションを終了しました。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>admin delete removes the admin, their database account and their SSH account: add --yes.</source>
+        <translation>admin delete は管理者とそのデータベースアカウント、SSH アカウントを削除します: --yes を付けてください。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Deleted the domain admin %1.</source>
+        <translation>ドメイン管理者 %1 を削除しました。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Give the admin&apos;s public key: --key FILE (the .pub file).</source>
+        <translation>管理者の公開鍵を指定してください: --key FILE (.pub ファイル)。</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>Cannot read the key file %1: %2</source>
+        <translation>鍵ファイル %1 を読み取れません: %2</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Created the forward-only SSH account %1 (forwards to %2 only).</source>
+        <translation>転送専用の SSH アカウント %1 を作成しました (転送先は %2 のみ)。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Added MailDeck&apos;s block for forward-only accounts to %1 and reloaded sshd.</source>
+        <translation>転送専用アカウント用の MailDeck のブロックを %1 に追加し、sshd に再読み込みさせました。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 already has MailDeck&apos;s block for forward-only accounts.</source>
+        <translation>%1 には転送専用アカウント用の MailDeck のブロックが既にあります。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 has no forward-only SSH account.</source>
+        <translation>%1 には転送専用の SSH アカウントがありません。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Replaced the key of %1&apos;s SSH account.</source>
+        <translation>%1 の SSH アカウントの鍵を置き換えました。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Removed %1&apos;s SSH account.</source>
+        <translation>%1 の SSH アカウントを削除しました。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>admin export-connection needs --out FILE.</source>
+        <translation>admin export-connection には --out FILE が必要です。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 has no forward-only SSH account yet: run admin ssh-account create first.</source>
+        <translation>%1 にはまだ転送専用の SSH アカウントがありません: 先に admin ssh-account create を実行してください。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 has no database account.</source>
+        <translation>%1 にはデータベースアカウントがありません。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Wrote the connection file %1 (host key %2 %3).</source>
+        <translation>接続ファイル %1 を書き出しました (ホスト鍵 %2 %3)。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Imported the profile &apos;%1&apos; (%2 as %3@%4; host key %5 pinned).</source>
+        <translation>プロファイル &apos;%1&apos; をインポートしました (%2 として %3@%4、ホスト鍵 %5 を登録済み)。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>admin create: a domain the admin manages (repeat for more).</source>
+        <translation>admin create: 管理者が管理するドメイン (複数なら繰り返し指定)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>admin create: do not create the admin&apos;s MariaDB account.</source>
+        <translation>admin create: 管理者の MariaDB アカウントを作成しない。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>admin ssh-account create/rotate-key: the admin&apos;s public key file (.pub).</source>
+        <translation>admin ssh-account create/rotate-key: 管理者の公開鍵ファイル (.pub)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>admin ssh-account: the server&apos;s sshd_config (default: the profile&apos;s).</source>
+        <translation>admin ssh-account: サーバーの sshd_config (既定: プロファイルの設定)。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>admin export-connection: the file to write.</source>
+        <translation>admin export-connection: 書き出すファイル。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>profile import: the new profile&apos;s name (default: the file&apos;s suggestion).</source>
+        <translation>profile import: 新しいプロファイルの名前 (既定: ファイルの提案)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>profile import: replace a profile of the same name.</source>
+        <translation>profile import: 同じ名前のプロファイルを置き換える。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Install or upgrade the server-side part of delegation (its own schema beside vmail; needs a privileged database account).</source>
+        <translation>委任のサーバー側の部分 (vmail とは別の専用スキーマ) をインストールまたはアップグレードします (特権のあるデータベースアカウントが必要です)。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>List the per-domain admins and their domains.</source>
+        <translation>ドメインごとの管理者とそのドメインを一覧表示します。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Create a per-domain admin and their MariaDB account (its password is printed once).</source>
+        <translation>ドメイン管理者とその MariaDB アカウントを作成します (パスワードは一度だけ表示されます)。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Let a per-domain admin manage one more domain.</source>
+        <translation>ドメイン管理者に管理するドメインを 1 つ追加します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Take a domain away from a per-domain admin.</source>
+        <translation>ドメイン管理者からドメインを外します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Disable a per-domain admin: database account locked, SSH key set aside, open sessions ended.</source>
+        <translation>ドメイン管理者を無効にします: データベースアカウントをロックし、SSH 鍵を外し、開いているセッションを終了します。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enable a disabled per-domain admin again.</source>
+        <translation>無効にしたドメイン管理者を再び有効にします。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete a per-domain admin with their database and SSH accounts.</source>
+        <translation>ドメイン管理者をデータベースと SSH のアカウントごと削除します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add MailDeck&apos;s sshd block for forward-only accounts (no Unix-socket forwarding, no pty, no tunnel) and reload sshd.</source>
+        <translation>転送専用アカウント用の MailDeck の sshd ブロック (Unix ソケット転送・pty・トンネルなし) を追加し、sshd に再読み込みさせます。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Create the admin&apos;s forward-only SSH account (database port only).</source>
+        <translation>管理者の転送専用 SSH アカウント (データベースのポートのみ) を作成します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show the admin&apos;s forward-only SSH account.</source>
+        <translation>管理者の転送専用 SSH アカウントを表示します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace the key of the admin&apos;s SSH account (open sessions end).</source>
+        <translation>管理者の SSH アカウントの鍵を置き換えます (開いているセッションは終了します)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove the admin&apos;s forward-only SSH account.</source>
+        <translation>管理者の転送専用 SSH アカウントを削除します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the connection file for a per-domain admin (no secret inside).</source>
+        <translation>ドメイン管理者用の接続ファイルを書き出します (秘密情報は含みません)。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Create a profile from a connection file, pinning the server&apos;s host key.</source>
+        <translation>接続ファイルからプロファイルを作成し、サーバーのホスト鍵を登録します。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/CliDataCommands.cpp" line="+6"/>
         <source>A password is needed: pass --password-file FILE or --password-stdin.</source>
         <translation>パスワードが必要です: --password-file FILE または --password-stdin を指定してください。</translation>
     </message>
@@ -2200,6 +3043,151 @@
         </translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>alias set needs --name, --access-policy or --moderator (nothing to change).</source>
+        <translation>alias set には --name、--access-policy、--moderator のいずれかが必要です（変更する内容がありません）。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Changed alias %1.</source>
+        <translation>エイリアス %1 を変更しました。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Enabled alias %1.</source>
+        <translation>エイリアス %1 を有効にしました。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabled alias %1.</source>
+        <translation>エイリアス %1 を無効にしました。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Mail to %1 now goes to %2.</source>
+        <translation>%1 宛てのメールは %2 に届くようになりました。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Removed the alias domain %1.</source>
+        <translation>エイリアスドメイン %1 を削除しました。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>catchall clear takes the domain.</source>
+        <translation>catchall clear にはドメインを指定します。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>catchall set needs the domain and at least one address.</source>
+        <translation>catchall set にはドメインと少なくとも 1 つのアドレスが必要です。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Removed the catch-all of %1.</source>
+        <translation>%1 のキャッチオールを削除しました。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Mail to unknown addresses in %1 now goes to %n address(es).</source>
+        <translation>
+            <numerusform>%1 の存在しないアドレス宛てのメールは %n 件のアドレスに届くようになりました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>mailbox alias add needs the mailbox and at least one alias address.</source>
+        <translation>mailbox alias add にはメールボックスと少なくとも 1 つのエイリアスアドレスが必要です。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>mailbox alias remove needs the mailbox and at least one alias address.</source>
+        <translation>mailbox alias remove にはメールボックスと少なくとも 1 つのエイリアスアドレスが必要です。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is not in the domain of %2: an alias address of a mailbox is in its domain (for other domains use an alias domain or an alias account).</source>
+        <translation>%1 は %2 のドメインにありません。メールボックスのエイリアスアドレスはそのドメイン内に置きます（他のドメインにはエイリアスドメインかエイリアスアカウントを使ってください）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is the mailbox&apos;s own address.</source>
+        <translation>%1 はメールボックス自身のアドレスです。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 is not an alias address of %2; nothing was changed.</source>
+        <translation>%1 は %2 のエイリアスアドレスではありません。何も変更していません。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Added %n alias address(es) to %1.</source>
+        <translation>
+            <numerusform>%1 に %n 件のエイリアスアドレスを追加しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Removed %n alias address(es) from %1.</source>
+        <translation>
+            <numerusform>%1 から %n 件のエイリアスアドレスを削除しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>--set %1: write NAME=VALUE with NAME one of %2.</source>
+        <translation>--set %1: NAME=VALUE の形で指定します。NAME は %2 のいずれかです。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--set %1: &quot;%2&quot; is not a number of at least %3.</source>
+        <translation>--set %1: &quot;%2&quot; は %3 以上の数値ではありません。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>domain set needs --name or --set NAME=VALUE.</source>
+        <translation>domain set には --name か --set NAME=VALUE が必要です。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Changed domain %1.</source>
+        <translation>ドメイン %1 を変更しました。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>mailbox set needs --name, --quota or --set NAME=VALUE.</source>
+        <translation>mailbox set には --name、--quota、--set NAME=VALUE のいずれかが必要です。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>--set %1: use 1 (enabled) or 0 (disabled).</source>
+        <translation>--set %1: 1（有効）か 0（無効）を指定します。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Changed mailbox %1.</source>
+        <translation>メールボックス %1 を変更しました。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>%n line(s) of the file are wrong; no mailbox was created.</source>
+        <translation>
+            <numerusform>ファイルの %n 行に誤りがあります。メールボックスは作成していません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>line %1: %2: %3</source>
+        <translation>%1 行目: %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Created %n mailbox(es).</source>
+        <translation>
+            <numerusform>%n 件のメールボックスを作成しました。</numerusform>
+        </translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>forward clear takes the mailbox address.</source>
         <translation>forward clear にはメールボックスのアドレスを指定します。</translation>
@@ -2251,6 +3239,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Change a domain: NAME is description, mailboxes, aliases, maillists (limits: 0 unlimited, mailboxes -1 none), maxquota, default_user_quota (MB) or transport.</source>
+        <translation>ドメインを変更します: NAME は description、mailboxes、aliases、maillists（上限。0 は無制限、mailboxes の -1 は作成不可）、maxquota、default_user_quota（MB）、transport のいずれかです。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>List the mailboxes of a domain.</source>
         <translation>ドメインのメールボックスを一覧表示します。</translation>
     </message>
@@ -2270,7 +3263,17 @@
         <translation>メールボックスのパスワードを変更します。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Change a mailbox: NAME is name, language, quota (MB), employeeid, department, allow_nets (empty: no restriction) or an enable* column (1 or 0), e.g. enableimap=0.</source>
+        <translation>メールボックスを変更します: NAME は name、language、quota（MB）、employeeid、department、allow_nets（空: 制限なし）、または enable* 列（1 か 0。例: enableimap=0）です。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Create the mailboxes of a CSV file (&apos;-&apos;: stdin; columns address, password, name, quota, language): all of them or none.</source>
+        <translation>CSV ファイル（&apos;-&apos;: 標準入力。列は address、password、name、quota、language）のメールボックスを作成します: すべて作成するか、何も作成しません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Disable a mailbox.</source>
         <translation>メールボックスを無効にします。</translation>
     </message>
@@ -2315,6 +3318,66 @@
         <translation>エイリアスアカウントからメンバーを削除します。</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Change an alias account: name, who may send (public, domain, subdomain, membersonly, moderatorsonly, membersandmoderatorsonly), moderators (replaced; --moderator &apos;&apos; clears them).</source>
+        <translation>エイリアスアカウントを変更します: 名前、送信できる人（public、domain、subdomain、membersonly、moderatorsonly、membersandmoderatorsonly）、モデレーター（置き換え。--moderator &apos;&apos; で全員削除）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Disable an alias account.</source>
+        <translation>エイリアスアカウントを無効にします。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enable an alias account.</source>
+        <translation>エイリアスアカウントを有効にします。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>List the alias domains whose mail goes to DOMAIN.</source>
+        <translation>メールが DOMAIN に届くエイリアスドメインを一覧表示します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Make ALIAS-DOMAIN an alias domain: mail to x@ALIAS-DOMAIN goes to x@TARGET-DOMAIN.</source>
+        <translation>ALIAS-DOMAIN をエイリアスドメインにします: x@ALIAS-DOMAIN 宛てのメールは x@TARGET-DOMAIN に届きます。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove an alias domain.</source>
+        <translation>エイリアスドメインを削除します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show where mail to unknown addresses of a domain goes.</source>
+        <translation>ドメインの存在しないアドレス宛てのメールの配送先を表示します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send mail to unknown addresses of a domain to these addresses (replaces the catch-all).</source>
+        <translation>ドメインの存在しないアドレス宛てのメールをこれらのアドレスに送ります（キャッチオールを置き換えます）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Remove the catch-all of a domain.</source>
+        <translation>ドメインのキャッチオールを削除します。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>List the alias addresses of a mailbox.</source>
+        <translation>メールボックスのエイリアスアドレスを一覧表示します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add alias addresses to a mailbox (mail to them is delivered to it; it may send as them).</source>
+        <translation>メールボックスにエイリアスアドレスを追加します（その宛先のメールはメールボックスに届き、メールボックスはそのアドレスで送信できます）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Remove alias addresses from a mailbox.</source>
+        <translation>メールボックスからエイリアスアドレスを削除します。</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Show where mail to a mailbox is forwarded.</source>
         <translation>メールボックス宛てのメールの転送先を表示します。</translation>
@@ -2330,17 +3393,18 @@
         <translation>メールボックス宛てのメールの転送をやめます。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/CliListCommands.cpp" line="+28"/>
+        <location filename="../../app/cli/CliListCommands.cpp" line="+29"/>
         <source>The list address is missing.</source>
         <translation>リストのアドレスがありません。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../app/cli/CliDataCommands.cpp" line="-238"/>
+        <location filename="../../app/cli/CliListCommands.cpp" line="+19"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 を読み込めません: %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../app/cli/CliListCommands.cpp" line="+19"/>
         <source>Give the members either as arguments or with --from-file, not both.</source>
         <translation>メンバーは引数か --from-file のどちらか一方で指定してください。</translation>
     </message>
@@ -2381,8 +3445,13 @@
         <source>Deleted list %1.</source>
         <translation>リスト %1 を削除しました。</translation>
     </message>
+    <message>
+        <location line="+19"/>
+        <source>--kind must be normal, digest or nomail, not &quot;%1&quot;.</source>
+        <translation>--kind には normal、digest、nomail のいずれかを指定します（&quot;%1&quot; は指定できません）。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+13"/>
         <source>Subscribing %n address(es) to %1…</source>
         <translation>
             <numerusform>%1 に %n 件のアドレスを登録しています…</numerusform>
@@ -2396,7 +3465,7 @@
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%1 subscribed, %2 already subscribed, %3 left in another subscription kind.</source>
         <translation>%1 件を登録、%2 件は登録済み、%3 件は別の購読種別のまま残しました。</translation>
     </message>
@@ -2406,7 +3475,7 @@
         <translation>%1 件の登録を解除、%2 件は登録されていませんでした。</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Subscribed %n address(es) to %1.</source>
         <translation>
             <numerusform>%1 に %n 件のアドレスを登録しました。</numerusform>
@@ -2425,7 +3494,37 @@
         <translation>list members にはリストのアドレスだけを指定します。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+47"/>
+        <source>list show takes the list address only.</source>
+        <translation>list show にはリストのアドレスだけを指定します。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>list set takes the list address and options only.</source>
+        <translation>list set にはリストのアドレスとオプションだけを指定します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>list set needs at least one of --name, --description, --post-policy, --owner, --moderator, --set NAME=VALUE.</source>
+        <translation>list set には --name、--description、--post-policy、--owner、--moderator、--set NAME=VALUE の少なくとも 1 つが必要です。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--post-policy must be anyone, subscribers or moderators, not &quot;%1&quot;.</source>
+        <translation>--post-policy には anyone、subscribers、moderators のいずれかを指定します（&quot;%1&quot; は指定できません）。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>--description: one line of at most 1000 characters.</source>
+        <translation>--description: 1 行、1000 文字以内で指定します。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Changed list %1.</source>
+        <translation>リスト %1 を変更しました。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>List the mailing lists of a domain.</source>
         <translation>ドメインのメーリングリストを一覧表示します。</translation>
     </message>
@@ -2436,16 +3535,26 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Show a list&apos;s description and every setting, by mlmmjadmin&apos;s parameter names (the names list set --set takes).</source>
+        <translation>リストの説明とすべての設定を mlmmjadmin のパラメーター名（list set --set で使う名前）で表示します。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Change a list after it was created: control files and rows, all or nothing; --owner and --moderator replace the owners and moderators.</source>
+        <translation>作成済みのリストを変更します: 制御ファイルと行をすべてまとめて変更するか、何も変更しません。--owner と --moderator はオーナーとモデレーターを置き換えます。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Delete a list: its rows, and its directory to mlmmj&apos;s archive.</source>
         <translation>リストを削除します: データベースの行を削除し、ディレクトリは mlmmj のアーカイブに移します。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Subscribe addresses to a list (FILE: one a line, &apos;-&apos; for stdin).</source>
         <translation>リストにアドレスを登録します（FILE: 1 行に 1 アドレス、&apos;-&apos; は標準入力）。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Unsubscribe addresses from a list.</source>
         <translation>リストからアドレスの登録を解除します。</translation>
     </message>
@@ -2486,16 +3595,111 @@
         <source>Run an SQL statement on the vmail database through the connection.</source>
         <translation>接続を通じて vmail データベースで SQL 文を実行します。</translation>
     </message>
+    <message>
+        <location filename="../../app/cli/CliLogCommands.cpp" line="+30"/>
+        <source>Top client addresses</source>
+        <translation>上位のクライアントアドレス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top relay networks</source>
+        <translation>上位の中継ネットワーク</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Top sender domains</source>
+        <translation>上位の送信者ドメイン</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top recipients</source>
+        <translation>上位の宛先</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top HELO names</source>
+        <translation>上位の HELO 名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top login names</source>
+        <translation>上位のログイン名</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>%1 lines, %2 events, %3 rejects, %4 unparsed</source>
+        <translation>%1 行、イベント %2 件、拒否 %3 件、解析不能 %4 行</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Events per class</source>
+        <translation>分類ごとのイベント数</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Connection interrupted (%1); resuming…</source>
+        <translation>接続が中断しました（%1）。再開しています…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>--top takes a number from 1 to 10000.</source>
+        <translation>--top には 1〜10000 の数を指定してください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--since takes a number of hours (0 to 8784).</source>
+        <translation>--since には時間数（0〜8784）を指定してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>rejects reads either log files or a server (--profile), not both and not neither.</source>
+        <translation>rejects はログファイルかサーバー（--profile）のどちらか一方を読みます。両方の指定も、どちらも指定しないこともできません。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The profile names no mail log (profile add --mail-log).</source>
+        <translation>プロファイルにメールログが指定されていません（profile add --mail-log）。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 is not a readable file.</source>
+        <translation>%1 は読み込めるファイルではありません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--follow takes one log file.</source>
+        <translation>--follow に指定できるログファイルは 1 つです。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>rejects: after the summary, print each new event as it is logged (Ctrl+C ends).</source>
+        <translation>rejects: 集計の後、新しいイベントを記録されるたびに表示します（Ctrl+C で終了）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>rejects --profile: read the rotated logs of the last HOURS first (default 24).</source>
+        <translation>rejects --profile: 最初に直近 HOURS 時間分のローテート済みログを読みます（既定 24）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rejects: entries per top list (default 10).</source>
+        <translation>rejects: 上位リストの件数（既定 10）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Classify the rejects of a mail log: counts per class, top talkers (files, also rotated and .gz, or the server&apos;s live log).</source>
+        <translation>メールログの拒否を分類します: 分類ごとの件数と上位の送信元（ファイル（ローテート済みや .gz も可）またはサーバーのライブログ）。</translation>
+    </message>
 </context>
 <context>
     <name>MailingListRepository</name>
     <message>
-        <location filename="../../core/db/MailingListRepository.cpp" line="+62"/>
+        <location filename="../../core/db/MailingListRepository.cpp" line="+64"/>
         <source>read the mailing lists</source>
         <translation>メーリングリストの読み込み</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+110"/>
         <location line="+138"/>
         <location line="+3"/>
         <location line="+52"/>
@@ -2786,7 +3990,7 @@
 <context>
     <name>ServerProfile</name>
     <message>
-        <location filename="../../core/profiles/ServerProfile.cpp" line="+77"/>
+        <location filename="../../core/profiles/ServerProfile.cpp" line="+86"/>
         <source>The profile needs a name.</source>
         <translation>プロファイルには名前が必要です。</translation>
     </message>
@@ -2801,7 +4005,7 @@
         <translation>SSH ポートは 1～65535 の範囲で指定してください。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The database port must be between 1 and 65535.</source>
         <translation>データベースのポートは 1～65535 の範囲で指定してください。</translation>
     </message>
@@ -2967,7 +4171,7 @@ and connect again to review and trust the new key.</source>
         <translation type="vanished">接続がキャンセルされました。</translation>
     </message>
     <message>
-        <location filename="../../core/session/ServerConnection.cpp" line="+200"/>
+        <location filename="../../core/session/ServerConnection.cpp" line="+204"/>
         <source>Checking the host key of %1 (%2 %3)…</source>
         <translation>%1 のホスト鍵を確認しています（%2 %3）…</translation>
     </message>
@@ -2998,12 +4202,12 @@ and connect again to review and trust the new key.</source>
     </message>
     <message>
         <location line="+30"/>
-        <location line="+176"/>
+        <location line="+189"/>
         <source>Connecting to %1 was cancelled.</source>
         <translation>%1 への接続を取り消しました。</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-171"/>
         <source>Connecting to %1…</source>
         <translation>%1 に接続しています…</translation>
     </message>
@@ -3018,17 +4222,22 @@ and connect again to review and trust the new key.</source>
         <translation>%1 のホスト鍵は信頼されませんでした。サーバーには何も送信していません。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+23"/>
+        <source>A delegated connection cannot read files on the server.</source>
+        <translation>委任接続ではサーバー上のファイルを読み取れません。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Could not read %1 on the server: %2</source>
         <translation>サーバー上の %1 を読み込めませんでした: %2</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Getting the database password…</source>
         <translation>データベースのパスワードを取得しています…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>The database password is not in the keychain.</source>
         <translation>データベースのパスワードがキーチェーンにありません。</translation>
     </message>
@@ -3048,7 +4257,22 @@ and connect again to review and trust the new key.</source>
         <translation>データベース %1 を開いています…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
+        <source>Checking the delegated account %1…</source>
+        <translation>委任アカウント %1 を確認しています…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The database account %1 is not a delegated admin (or is disabled) on this server.</source>
+        <translation>データベースアカウント %1 はこのサーバーの委任管理者ではありません (または無効です)。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The database account %1 belongs to the admin %2, not to %3.</source>
+        <translation>データベースアカウント %1 は %3 ではなく管理者 %2 のものです。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Connected.</source>
         <translation>接続しました。</translation>
     </message>
@@ -3172,7 +4396,7 @@ and connect again to review and trust the new key.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+353"/>
+        <location line="+354"/>
         <location line="+13"/>
         <location line="+192"/>
         <location line="+79"/>
@@ -3182,12 +4406,12 @@ and connect again to review and trust the new key.</source>
         <translation>%1 との接続が切断されました。</translation>
     </message>
     <message>
-        <location line="-897"/>
+        <location line="-898"/>
         <source>Authentication failed: %1</source>
         <translation>認証に失敗しました: %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <location line="+113"/>
         <location line="+41"/>
         <location line="+56"/>
@@ -3407,7 +4631,7 @@ and connect again to review and trust the new key.</source>
         <translation>%1 さらに、リストディレクトリ %2 を削除して元に戻すことができませんでした。手動で削除してください。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>%1 The control files of %2 could not be restored; their backup is in %2/.maildeck-*.</source>
         <translation>%1 さらに、%2 の制御ファイルを復元できませんでした。バックアップは %2/.maildeck-* にあります。</translation>
     </message>
@@ -3417,7 +4641,12 @@ and connect again to review and trust the new key.</source>
         <translation>%1 の制御ファイルの変更</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+23"/>
+        <source>count the subscribers in %1</source>
+        <translation>%1 の購読者数を数える</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>inspect %1</source>
         <translation>%1 の調査</translation>
     </message>
@@ -3473,9 +4702,75 @@ and connect again to review and trust the new key.</source>
     </message>
 </context>
 <context>
+    <name>maildeck::logs::LogTail</name>
+    <message>
+        <location filename="../../core/logs/LogTail.cpp" line="+241"/>
+        <source>The SSH session is gone.</source>
+        <translation>SSH セッションがありません。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>python3 is needed to follow a log file and was not found.</source>
+        <translation>ログファイルの追従には python3 が必要ですが、見つかりませんでした。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The log reader on the server sent something unexpected.</source>
+        <translation>サーバー上のログ読み取りプログラムが想定外のデータを送ってきました。</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>The server cannot follow %1.</source>
+        <translation>サーバーで %1 を追従できません。</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>The server has no python3, which MailDeck needs to follow its log.</source>
+        <translation>サーバーに python3 がありません。MailDeck がログを追従するには必要です。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The log reader on the server stopped (exit status %1).</source>
+        <translation>サーバー上のログ読み取りプログラムが停止しました（終了ステータス %1）。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::AccountCredentialsDialog</name>
+    <message>
+        <location filename="../../ui/delegation/AccountCredentialsDialog.cpp" line="+20"/>
+        <source>Database Account of %1</source>
+        <translation>%1 のデータベースアカウント</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The domain administrator %1 logs in to the database with this account. Pass the password on safely: it is shown only now, and MailDeck does not keep it.</source>
+        <translation>ドメイン管理者 %1 はこのアカウントでデータベースにログインします。パスワードは安全な方法で渡してください。表示されるのは今だけで、MailDeck は保存しません。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copied</source>
+        <translation>コピーしました</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Account:</source>
+        <translation>アカウント:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>パスワード:</translation>
+    </message>
+</context>
+<context>
     <name>maildeck::ui::AddressListEditor</name>
     <message>
-        <location filename="../../ui/domains/AddressListEditor.cpp" line="+23"/>
+        <location filename="../../ui/domains/AddressListEditor.cpp" line="+24"/>
         <source>user@example.com</source>
         <translation>user@example.com</translation>
     </message>
@@ -3490,7 +4785,12 @@ and connect again to review and trust the new key.</source>
         <translation>削除(&amp;R)</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+75"/>
+        <source>&quot;%1&quot;: a wildcard (*@domain) is not allowed here; type one address.</source>
+        <translation>&quot;%1&quot;: ここではワイルドカード（*@domain）は使えません。アドレスを 1 つ入力してください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&quot;%1&quot;: %2</source>
         <translation>「%1」: %2</translation>
     </message>
@@ -3591,17 +4891,25 @@ and connect again to review and trust the new key.</source>
         <translation>モデレーター</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Add moderators: user@example.com, …</source>
-        <translation>モデレーターを追加: user@example.com, …</translation>
+        <location line="+3"/>
+        <source>Add moderators: user@example.com, *@example.com, …</source>
+        <translation>モデレーターを追加: user@example.com、*@example.com、…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Moderators matter only for the policies &quot;moderators&quot; and &quot;members and moderators&quot;: they may send to the alias.</source>
-        <translation>モデレーターはポリシーが「モデレーター」または「メンバーとモデレーター」のときだけ意味を持ち、このエイリアスに送信できます。</translation>
+        <source>Moderators matter only for the policies &quot;moderators&quot; and &quot;members and moderators&quot;: they may send to the alias. *@example.com stands for every address in example.com.</source>
+        <translation>モデレーターはポリシー「モデレーター」と「メンバーとモデレーター」でのみ意味を持ち、エイリアスに送信できます。*@example.com は example.com のすべてのアドレスを表します。</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <source>Add moderators: user@example.com, …</source>
+        <translation type="vanished">モデレーターを追加: user@example.com, …</translation>
+    </message>
+    <message>
+        <source>Moderators matter only for the policies &quot;moderators&quot; and &quot;members and moderators&quot;: they may send to the alias.</source>
+        <translation type="vanished">モデレーターはポリシーが「モデレーター」または「メンバーとモデレーター」のときだけ意味を持ち、このエイリアスに送信できます。</translation>
+    </message>
+    <message>
+        <location line="+114"/>
         <source>edit alias %1</source>
         <translation>エイリアス %1 の編集</translation>
     </message>
@@ -3628,32 +4936,32 @@ and connect again to review and trust the new key.</source>
 <context>
     <name>maildeck::ui::AliasOverviewModel</name>
     <message>
-        <location filename="../../ui/domains/AliasOverviewModel.cpp" line="+30"/>
+        <location filename="../../ui/domains/AliasOverviewModel.cpp" line="+384"/>
         <source>Address</source>
         <translation>アドレス</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Delivered to</source>
         <translation>配送先</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-38"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-20"/>
         <source>Alias accounts</source>
         <translation>エイリアスアカウント</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-300"/>
         <source>who may send: %1</source>
         <translation>送信を許可: %1</translation>
     </message>
@@ -3663,12 +4971,12 @@ and connect again to review and trust the new key.</source>
         <translation>無効</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+301"/>
         <source>Forwardings</source>
         <translation>転送</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-285"/>
         <source>keeps a copy in the mailbox</source>
         <translation>メールボックスにコピーを保存</translation>
     </message>
@@ -3678,29 +4986,202 @@ and connect again to review and trust the new key.</source>
         <translation>メールボックスにコピーを保存しない</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+287"/>
         <source>Alias addresses of users</source>
         <translation>ユーザーのエイリアスアドレス</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Alias domains</source>
         <translation>エイリアスドメイン</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
+        <source>%1 (loading…)</source>
+        <translation>%1 (読み込み中…)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2, loading…)</source>
+        <translation>%1 (%2、読み込み中…)</translation>
+    </message>
+    <message>
+        <location line="-287"/>
         <source>x@%1 goes to x@%2</source>
         <translation>x@%1 宛ては x@%2 へ</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+281"/>
         <source>Catch-all</source>
         <translation>キャッチオール</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-274"/>
         <source>any unknown address @%1</source>
         <translation>@%1 の存在しない全アドレス</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::AuditLogDialog</name>
+    <message>
+        <location filename="../../ui/delegation/AuditLogDialog.cpp" line="+58"/>
+        <source>Audit Log</source>
+        <translation>監査ログ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>any admin</source>
+        <translation>すべての管理者</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>any domain</source>
+        <translation>すべてのドメイン</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>any action (or a prefix such as mailbox.)</source>
+        <translation>すべての操作（または mailbox. などの接頭辞）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;From:</source>
+        <translation>開始(&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Until:</source>
+        <translation>終了(&amp;U):</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Search</source>
+        <translation>検索(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Domain:</source>
+        <translation>ドメイン(&amp;D):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A&amp;ction:</source>
+        <translation>操作(&amp;C):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Admin:</source>
+        <translation>管理者(&amp;A):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Time:</source>
+        <translation>期間:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Admin</source>
+        <translation>管理者</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Domain</source>
+        <translation>ドメイン</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Object</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database account</source>
+        <translation>データベースアカウント</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Copy Row</source>
+        <translation>行をコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select a row to see what changed.</source>
+        <translation>行を選ぶと変更内容が表示されます。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Older</source>
+        <translation>さらに古い行(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy &amp;Row</source>
+        <translation>行をコピー(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>There are no older rows.</source>
+        <translation>これより古い行はありません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No audit entries match this filter.</source>
+        <translation>この条件に合う監査記録はありません。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 by %2 (%3) at %4 UTC</source>
+        <translation>%1（実行: %2、%3）%4 UTC</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Object: %1</source>
+        <translation>対象: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No field values were recorded.</source>
+        <translation>項目の値は記録されていません。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Created with:</source>
+        <translation>作成時の内容:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deleted; it was:</source>
+        <translation>削除されました。削除前の内容:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No field changed.</source>
+        <translation>変更された項目はありません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed:</source>
+        <translation>変更:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unchanged:</source>
+        <translation>変更なし:</translation>
     </message>
 </context>
 <context>
@@ -3734,7 +5215,7 @@ and connect again to review and trust the new key.</source>
 <context>
     <name>maildeck::ui::ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/domains/ChangePasswordDialog.cpp" line="+24"/>
+        <location filename="../../ui/domains/ChangePasswordDialog.cpp" line="+25"/>
         <source>Change Password of %1</source>
         <translation>%1 のパスワード変更</translation>
     </message>
@@ -3782,7 +5263,7 @@ and connect again to review and trust the new key.</source>
 <context>
     <name>maildeck::ui::ConnectDialog</name>
     <message>
-        <location filename="../../ui/connection/ConnectDialog.cpp" line="+44"/>
+        <location filename="../../ui/connection/ConnectDialog.cpp" line="+46"/>
         <source>Connecting</source>
         <translation>接続中</translation>
     </message>
@@ -3942,9 +5423,42 @@ and connect again to review and trust the new key.</source>
 <context>
     <name>maildeck::ui::ConnectionIndicator</name>
     <message>
-        <location filename="../../ui/connection/ConnectionIndicator.cpp" line="+40"/>
+        <location filename="../../ui/connection/ConnectionIndicator.cpp" line="+43"/>
         <source>Not connected</source>
         <translation>未接続</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::DelegationTools</name>
+    <message>
+        <location filename="../../ui/delegation/DelegationTools.cpp" line="+19"/>
+        <source>&amp;Tools</source>
+        <translation>ツール(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Domain Administrators…</source>
+        <translation>ドメイン管理者(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Audit Log…</source>
+        <translation>監査ログ(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Signed in as the domain administrator %1: only your domains are shown.</source>
+        <translation>ドメイン管理者 %1 としてログインしています。担当のドメインだけが表示されます。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Connect to a server first.</source>
+        <translation>先にサーバーに接続してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the server&apos;s administrator manages domain administrators.</source>
+        <translation>ドメイン管理者を管理できるのはサーバーの管理者だけです。</translation>
     </message>
 </context>
 <context>
@@ -4004,6 +5518,382 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
         <location line="+6"/>
         <source>Trust and connect</source>
         <translation>信頼して接続</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::DomainAdminsDialog</name>
+    <message>
+        <location filename="../../ui/delegation/DomainAdminsDialog.cpp" line="+39"/>
+        <source>list the domains</source>
+        <translation>ドメインの一覧取得</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Domain Administrators</source>
+        <translation>ドメイン管理者</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+144"/>
+        <source>&amp;Install…</source>
+        <translation>インストール(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="-139"/>
+        <source>Upgrade Delegation</source>
+        <translation>委任機能のアップグレード</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Install Delegation</source>
+        <translation>委任機能のインストール</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upgrade the server&apos;s delegation schema from version %1 to %2?</source>
+        <translation>サーバーの委任スキーマをバージョン %1 から %2 にアップグレードしますか？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Install the delegation schema (version %1) on the database server? It adds the schema maildeck_delegation and the locked account maildeck_definer beside vmail; vmail itself is not changed.</source>
+        <translation>委任スキーマ（バージョン %1）をデータベースサーバーにインストールしますか？ vmail の隣にスキーマ maildeck_delegation とロックされたアカウント maildeck_definer を追加します。vmail 自体は変更しません。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Admin</source>
+        <translation>管理者</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Domains</source>
+        <translation>ドメイン</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database account</source>
+        <translation>データベースアカウント</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SSH account</source>
+        <translation>SSH アカウント</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;New Admin…</source>
+        <translation>新しい管理者(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Grant Domain…</source>
+        <translation>ドメインを付与(&amp;G)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Revoke Domain…</source>
+        <translation>ドメインを取り消し(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+228"/>
+        <source>&amp;Disable</source>
+        <translation>無効にする(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="-226"/>
+        <source>De&amp;lete…</source>
+        <translation>削除(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export Connection File…</source>
+        <translation>接続ファイルをエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re&amp;load</source>
+        <translation>再読み込み(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Loading the domain administrators…</source>
+        <translation>ドメイン管理者を読み込んでいます…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>The database server has %n anonymous account(s): delegation is unsafe until they are removed (DROP USER &apos;&apos;@…).</source>
+        <translation>
+            <numerusform>データベースサーバーに匿名アカウントが %n 個あります。削除するまで委任は安全ではありません（DROP USER &apos;&apos;@…）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delegation is not installed on this server. Install it to give domain administrators their own login.</source>
+        <translation>このサーバーには委任機能がインストールされていません。ドメイン管理者に専用のログインを与えるにはインストールしてください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delegation schema version %1 is installed; this MailDeck brings version %2.</source>
+        <translation>委任スキーマのバージョン %1 がインストールされています。この MailDeck にはバージョン %2 が含まれています。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server&apos;s delegation schema (version %1) is newer than this MailDeck knows (%2). Update MailDeck.</source>
+        <translation>サーバーの委任スキーマ（バージョン %1）は、この MailDeck が知っているもの（%2）より新しいです。MailDeck を更新してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delegation schema version %1 is installed and up to date.</source>
+        <translation>委任スキーマのバージョン %1 がインストールされており、最新です。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Upgrade…</source>
+        <translation>アップグレード(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The delegation schema&apos;s state cannot be read: %1</source>
+        <translation>委任スキーマの状態を読み取れません: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabled</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+7"/>
+        <location line="+35"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>%1 (locked)</source>
+        <translation>%1（ロック中）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>unknown: %1</source>
+        <translation>不明: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (disabled)</source>
+        <translation>%1（無効）</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Install delegation first: each domain administrator gets an own database account.</source>
+        <translation>先に委任機能をインストールしてください。各ドメイン管理者に専用のデータベースアカウントが作られます。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>En&amp;able</source>
+        <translation>有効にする(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Needs the server&apos;s SSH connection (for its host key).</source>
+        <translation>サーバーへの SSH 接続が必要です（ホスト鍵の取得のため）。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Upgrading the delegation schema…</source>
+        <translation>委任スキーマをアップグレードしています…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Installing the delegation schema…</source>
+        <translation>委任スキーマをインストールしています…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The delegation schema was upgraded.</source>
+        <translation>委任スキーマをアップグレードしました。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delegation is installed. Create the domain administrators now.</source>
+        <translation>委任機能をインストールしました。ドメイン管理者を作成してください。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The domain administrator %1 was created.</source>
+        <translation>ドメイン管理者 %1 を作成しました。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Creating the SSH account…</source>
+        <translation>SSH アカウントを作成しています…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Granting %1…</source>
+        <translation>%1 を付与しています…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 now manages %2.</source>
+        <translation>%1 が %2 を管理するようになりました。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Revoking %1…</source>
+        <translation>%1 を取り消しています…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 no longer manages %2.</source>
+        <translation>%1 は %2 を管理しなくなりました。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enabling…</source>
+        <translation>有効にしています…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabling…</source>
+        <translation>無効にしています…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is enabled.</source>
+        <translation>%1 を有効にしました。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is disabled; its database sessions were ended.</source>
+        <translation>%1 を無効にし、データベースのセッションを終了しました。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Deleting %1…</source>
+        <translation>%1 を削除しています…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The domain administrator %1 was deleted.</source>
+        <translation>ドメイン管理者 %1 を削除しました。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 already manages every domain of this server.</source>
+        <translation>%1 はすでにこのサーバーのすべてのドメインを管理しています。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Grant Domain</source>
+        <translation>ドメインを付与</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Domain for %1:</source>
+        <translation>%1 に付与するドメイン:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Revoke Domain</source>
+        <translation>ドメインを取り消し</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take this domain away from %1 (effective on the admin&apos;s next statement):</source>
+        <translation>%1 からこのドメインを取り消します（管理者の次の操作から有効）:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the admin flag of the mail user %1 (the mailbox itself stays)</source>
+        <translation>メールユーザー %1 の管理者フラグ（メールボックス自体は残ります）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the admin %1 (table admin)</source>
+        <translation>管理者 %1（admin テーブル）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n domain grant(s): %1</source>
+        <translation>
+            <numerusform>ドメインの付与 %n 件: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the database account %1 (its open sessions end at once)</source>
+        <translation>データベースアカウント %1（開いているセッションはすぐに終了します）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the SSH account %1 and its home directory</source>
+        <translation>SSH アカウント %1 とそのホームディレクトリ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete Domain Administrator</source>
+        <translation>ドメイン管理者の削除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the domain administrator %1?</source>
+        <translation>ドメイン管理者 %1 を削除しますか？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This removes:</source>
+        <translation>削除されるもの:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export Connection File</source>
+        <translation>接続ファイルのエクスポート</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MailDeck connection files (*.maildeck);;All files (*)</source>
+        <translation>MailDeck 接続ファイル (*.maildeck);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reading the server&apos;s host key…</source>
+        <translation>サーバーのホスト鍵を読み取っています…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The server has no SSH host key to put in the file.</source>
+        <translation>ファイルに入れるサーバーの SSH ホスト鍵がありません。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Saved %1. The admin has no SSH account yet: the file works once it has one.</source>
+        <translation>%1 を保存しました。この管理者にはまだ SSH アカウントがありません。アカウントができるとファイルが使えるようになります。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved %1. It holds no password: give the admin the database password separately.</source>
+        <translation>%1 を保存しました。パスワードは含まれていません。データベースのパスワードは別に管理者へ渡してください。</translation>
     </message>
 </context>
 <context>
@@ -4228,7 +6118,7 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
 <context>
     <name>maildeck::ui::DomainListModel</name>
     <message>
-        <location filename="../../ui/domains/DomainListModel.cpp" line="+54"/>
+        <location filename="../../ui/domains/DomainListModel.cpp" line="+104"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -4253,7 +6143,7 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
         <translation>バックアップ MX: メールはここには保存されず、中継されます。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Domain</source>
         <translation>ドメイン</translation>
     </message>
@@ -4281,17 +6171,22 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
 <context>
     <name>maildeck::ui::DomainPage</name>
     <message>
-        <location filename="../../ui/domains/DomainPage.cpp" line="+81"/>
+        <location filename="../../ui/domains/DomainPage.cpp" line="+82"/>
         <source>Filter mailboxes</source>
         <translation>メールボックスを絞り込み</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+20"/>
+        <source>Filter aliases and forwardings</source>
+        <translation>エイリアスと転送を絞り込む</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Filter mailing lists</source>
         <translation>メーリングリストを絞り込む</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>&amp;Mailboxes</source>
         <translation>メールボックス(&amp;M)</translation>
     </message>
@@ -4306,13 +6201,33 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
         <translation>メーリングリスト(&amp;T)</translation>
     </message>
     <message>
-        <location line="+54"/>
-        <location line="+777"/>
+        <location line="+43"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop loading; the rows loaded so far stay.</source>
+        <translation>読み込みを中止します。読み込み済みの行はそのまま残ります。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Loading… %1 of %2</source>
+        <translation>読み込み中… %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Loading cancelled: %1 of %2 shown. Reload (Ctrl+R) to load all.</source>
+        <translation>読み込みを中止しました: %2 件中 %1 件を表示しています。すべて読み込むには再読み込み (Ctrl+R) してください。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+757"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location line="-772"/>
+        <location line="-752"/>
         <source>&amp;New Domain…</source>
         <translation>新しいドメイン(&amp;N)…</translation>
     </message>
@@ -4328,12 +6243,12 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
     </message>
     <message>
         <location line="+1"/>
-        <location line="+234"/>
+        <location line="+209"/>
         <source>&amp;Disable Domain</source>
         <translation>ドメインを無効化(&amp;D)</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-208"/>
         <source>De&amp;lete Domain…</source>
         <translation>ドメインを削除(&amp;L)…</translation>
     </message>
@@ -4366,12 +6281,12 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
     </message>
     <message>
         <location line="+1"/>
-        <location line="+235"/>
+        <location line="+210"/>
         <source>&amp;Disable</source>
         <translation>無効化(&amp;D)</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-209"/>
         <location line="+12"/>
         <location line="+14"/>
         <source>De&amp;lete…</source>
@@ -4413,12 +6328,12 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
         <translation>購読者(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+98"/>
         <source>%1 (disabled)</source>
         <translation>%1（無効）</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+76"/>
         <source>En&amp;able Domain</source>
         <translation>ドメインを有効化(&amp;A)</translation>
     </message>
@@ -4428,7 +6343,7 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
         <translation>有効化(&amp;A)</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>The last change cannot be undone.</source>
         <translation>直前の変更は元に戻せません。</translation>
     </message>
@@ -4511,12 +6426,12 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
     <message>
         <location line="+2"/>
         <location line="+140"/>
-        <location line="+103"/>
+        <location line="+106"/>
         <source>&amp;Delete</source>
         <translation>削除(&amp;D)</translation>
     </message>
     <message numerus="yes">
-        <location line="-232"/>
+        <location line="-235"/>
         <source>%n mailbox(es) deleted.</source>
         <translation>
             <numerusform>%n 個のメールボックスを削除しました。</numerusform>
@@ -4573,7 +6488,7 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <translation>削除</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+88"/>
         <source>Delete Mailing List</source>
         <translation>メーリングリストの削除</translation>
     </message>
@@ -4632,11 +6547,21 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <source>Undone: %1.</source>
         <translation>元に戻しました: %1。</translation>
     </message>
+    <message>
+        <location line="+21"/>
+        <source>Only the server&apos;s administrator can do this.</source>
+        <translation>これはサーバーの管理者だけが行えます。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mailing lists need the server&apos;s administrator (SSH to the server).</source>
+        <translation>メーリングリストの操作にはサーバーの管理者（サーバーへの SSH）が必要です。</translation>
+    </message>
 </context>
 <context>
     <name>maildeck::ui::EditMailboxDialog</name>
     <message>
-        <location filename="../../ui/domains/EditMailboxDialog.cpp" line="+24"/>
+        <location filename="../../ui/domains/EditMailboxDialog.cpp" line="+25"/>
         <source>This password is stored as %1, a weak hash (typical for mailboxes migrated from vpopmail). Dovecot 2.3 accepts it, but Dovecot 2.4 (Debian 13, Ubuntu 26.04) refuses weak schemes unless auth_allow_weak_schemes = yes is set: after such an upgrade this user can no longer log in over IMAP, POP3 or SMTP. Set a new password to store a strong hash.</source>
         <translation>このパスワードは弱いハッシュ方式 %1 で保存されています（vpopmail から移行したメールボックスによく見られます）。Dovecot 2.3 では受け付けられますが、Dovecot 2.4（Debian 13、Ubuntu 26.04）では auth_allow_weak_schemes = yes を設定しない限り弱い方式は拒否されるため、アップグレード後、このユーザーは IMAP、POP3、SMTP でログインできなくなります。強いハッシュで保存するには、新しいパスワードを設定してください。</translation>
     </message>
@@ -4752,7 +6677,7 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
 <context>
     <name>maildeck::ui::FlavourConfirmDialog</name>
     <message>
-        <location filename="../../ui/connection/FlavourConfirmDialog.cpp" line="+19"/>
+        <location filename="../../ui/connection/FlavourConfirmDialog.cpp" line="+20"/>
         <source>Confirm the Server&apos;s System</source>
         <translation>サーバーのシステムの確認</translation>
     </message>
@@ -4772,7 +6697,7 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <translation>システムを特定できませんでした。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>&amp;Use These Paths</source>
         <translation>これらのパスを使用(&amp;U)</translation>
     </message>
@@ -4795,12 +6720,11 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <translation>メーリングリスト %1 の編集</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>The description is set when the list is created.</source>
-        <translation>説明はリスト作成時に設定します。</translation>
+        <translation type="vanished">説明はリスト作成時に設定します。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>&amp;General</source>
         <translation>全般(&amp;G)</translation>
     </message>
@@ -4810,7 +6734,12 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <translation>news</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
+        <source>Stored in the database (maillists.description), as iRedAdmin-Pro does; shown on its newsletter page.</source>
+        <translation>iRedAdmin-Pro と同じくデータベース（maillists.description）に保存され、ニュースレターのページに表示されます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Address:</source>
         <translation>アドレス(&amp;A):</translation>
     </message>
@@ -4825,7 +6754,7 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <translation>説明(&amp;D):</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Owners (receive the list&apos;s administrative mail)</source>
         <translation>オーナー (リストの管理メールを受け取ります)</translation>
     </message>
@@ -5080,12 +7009,12 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <translation>SMTP ポート(&amp;O):</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+127"/>
         <source>Type only the part before the @; the domain is %1.</source>
         <translation>@ より前の部分だけを入力してください。ドメインは %1 です。</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+85"/>
         <source>Mailing lists need the SSH connection to the server. Connect again and reopen this dialog.</source>
         <translation>メーリングリストにはサーバーへの SSH 接続が必要です。接続し直してから、このダイアログを開き直してください。</translation>
     </message>
@@ -5136,7 +7065,7 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
 <context>
     <name>maildeck::ui::MailboxImportDialog</name>
     <message>
-        <location filename="../../ui/domains/MailboxImportDialog.cpp" line="+40"/>
+        <location filename="../../ui/domains/MailboxImportDialog.cpp" line="+41"/>
         <source>Import Mailboxes into %1</source>
         <translation>%1 へのメールボックスのインポート</translation>
     </message>
@@ -5361,7 +7290,7 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
 <context>
     <name>maildeck::ui::MailboxListModel</name>
     <message>
-        <location filename="../../ui/domains/MailboxListModel.cpp" line="+25"/>
+        <location filename="../../ui/domains/MailboxListModel.cpp" line="+173"/>
         <source>unlimited</source>
         <translation>無制限</translation>
     </message>
@@ -5424,17 +7353,28 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
 <context>
     <name>maildeck::ui::MailingListModel</name>
     <message>
-        <location filename="../../ui/lists/MailingListModel.cpp" line="+59"/>
+        <location filename="../../ui/lists/MailingListModel.cpp" line="+72"/>
+        <source>There is no list directory on the server for this list.</source>
+        <translation>このリストのリストディレクトリがサーバーにありません。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The subscribers could not be counted: %1</source>
+        <translation>購読者数を数えられませんでした: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Anyone</source>
         <translation>誰でも</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+92"/>
         <source>Subscribers</source>
         <translation>購読者</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-90"/>
         <source>Moderators</source>
         <translation>モデレーター</translation>
     </message>
@@ -5449,13 +7389,24 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <translation>いいえ</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+12"/>
+        <location line="+12"/>
         <location line="+4"/>
         <source>?</source>
         <translation>?</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+9"/>
+        <source>%1 normal, %2 digest, %3 no-mail subscribers</source>
+        <translation>通常 %1、ダイジェスト %2、配信なし %3 の購読者</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Counting the subscribers on the server…</source>
+        <translation>サーバーで購読者数を数えています…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Address</source>
         <translation>アドレス</translation>
     </message>
@@ -5465,7 +7416,7 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <translation>名前</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Who may post</source>
         <translation>投稿できる人</translation>
     </message>
@@ -5488,7 +7439,7 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
 <context>
     <name>maildeck::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/MainWindow.cpp" line="+50"/>
+        <location filename="../../ui/shell/MainWindow.cpp" line="+54"/>
         <source>MailDeck</source>
         <translation>MailDeck</translation>
     </message>
@@ -5498,7 +7449,7 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <translation>[ファイル] &gt; [サーバーに接続] でサーバーを選択して開始してください。</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+269"/>
         <source>MailDeck reconnects on the next action; click here to reconnect now.</source>
         <translation>次の操作で MailDeck が再接続します。今すぐ再接続するにはここをクリックしてください。</translation>
     </message>
@@ -5518,7 +7469,7 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <translation>未接続</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-355"/>
         <source>Search domains</source>
         <translation>ドメインを検索</translation>
     </message>
@@ -5555,14 +7506,29 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <translation>最近使用したサーバー(&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Preferences…</source>
+        <translation>設定(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5580,17 +7546,32 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <translation>ドメインを検索(&amp;F)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>Reject &amp;Log</source>
+        <translation>拒否ログ(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>&amp;Domain</source>
         <translation>ドメイン(&amp;D)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;About MailDeck</source>
         <translation>MailDeck について(&amp;A)</translation>
     </message>
@@ -5607,7 +7588,22 @@ A desktop console for iRedMail servers.</source>
 iRedMail サーバー用のデスクトップ管理コンソール。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+4"/>
+        <source>About &amp;Qt</source>
+        <translation>Qt について(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Reject Log</source>
+        <translation>拒否ログ</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reject Log — %1</source>
+        <translation>拒否ログ — %1</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <location line="+2"/>
         <source>There is no server profile named &quot;%1&quot;.</source>
         <translation>サーバープロファイル「%1」はありません。</translation>
@@ -5648,7 +7644,7 @@ iRedMail サーバー用のデスクトップ管理コンソール。</translati
         <translation>クリックして再試行します。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 — MailDeck</source>
         <translation>%1 — MailDeck</translation>
     </message>
@@ -5687,14 +7683,14 @@ System: %8</source>
         <translation>ドメインを読み込んでいます…</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+14"/>
         <source>%n domain(s)</source>
         <translation>
             <numerusform>%n 個のドメイン</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-195"/>
         <source>Connecting to %1…</source>
         <translation>%1 に接続しています…</translation>
     </message>
@@ -5702,7 +7698,7 @@ System: %8</source>
 <context>
     <name>maildeck::ui::MessageBanner</name>
     <message>
-        <location filename="../../ui/common/MessageBanner.cpp" line="+21"/>
+        <location filename="../../ui/common/MessageBanner.cpp" line="+24"/>
         <source>Copy details</source>
         <translation>詳細をコピー</translation>
     </message>
@@ -5710,6 +7706,94 @@ System: %8</source>
         <location line="+3"/>
         <source>Dismiss</source>
         <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::NewDomainAdminDialog</name>
+    <message>
+        <location filename="../../ui/delegation/NewDomainAdminDialog.cpp" line="+26"/>
+        <source>New Domain Administrator</source>
+        <translation>新しいドメイン管理者</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>jane@partner.example</source>
+        <translation>jane@partner.example</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Jane Doe</source>
+        <translation>山田 花子</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The login address is also how the admin is reached. It must not be in a domain of this server (as in iRedAdmin-Pro).</source>
+        <translation>ログインアドレスは管理者への連絡先も兼ねます。このサーバーのドメインのアドレスは使えません（iRedAdmin-Pro と同じ）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Login address:</source>
+        <translation>ログインアドレス(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Password:</source>
+        <translation>パスワード(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L&amp;anguage:</source>
+        <translation>言語(&amp;A):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Domains:</source>
+        <translation>ドメイン(&amp;D):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ssh-ed25519 AAAA… (optional: the admin&apos;s public key for a forward-only SSH account)</source>
+        <translation>ssh-ed25519 AAAA…（任意: 転送専用 SSH アカウント用の管理者の公開鍵）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SSH &amp;key:</source>
+        <translation>SSH 鍵(&amp;K):</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>The login address is empty.</source>
+        <translation>ログインアドレスが空です。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is a domain of this server. Use an address outside this server&apos;s domains.</source>
+        <translation>%1 はこのサーバーのドメインです。このサーバー以外のドメインのアドレスを使ってください。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The password is empty.</source>
+        <translation>パスワードが空です。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose at least one domain for this admin.</source>
+        <translation>この管理者のドメインを 1 つ以上選んでください。</translation>
     </message>
 </context>
 <context>
@@ -5831,6 +7915,54 @@ System: %8</source>
         <location line="+3"/>
         <source>Strength: strong.</source>
         <translation>強度: 強。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::PreferencesDialog</name>
+    <message>
+        <location filename="../../ui/shell/PreferencesDialog.cpp" line="+16"/>
+        <source>Preferences</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>System language</source>
+        <translation>システムの言語</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>MailDeck uses the new language the next time it starts.</source>
+        <translation>新しい言語は MailDeck の次回起動時から使われます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>System</source>
+        <translation>システム</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>System follows the desktop&apos;s light or dark setting where the desktop tells it.</source>
+        <translation>「システム」では、デスクトップが知らせる場合にそのライト/ダークの設定に従います。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Appearance:</source>
+        <translation>外観(&amp;A):</translation>
     </message>
 </context>
 <context>
@@ -6191,7 +8323,7 @@ System: %8</source>
 <context>
     <name>maildeck::ui::ProfileManagerDialog</name>
     <message>
-        <location filename="../../ui/connection/ProfileManagerDialog.cpp" line="+29"/>
+        <location filename="../../ui/connection/ProfileManagerDialog.cpp" line="+31"/>
         <source>Server Profiles</source>
         <translation>サーバープロファイル</translation>
     </message>
@@ -6221,7 +8353,17 @@ System: %8</source>
         <translation>接続(&amp;C)</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+1"/>
+        <source>&amp;Import Connection File…</source>
+        <translation>接続ファイルをインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create a profile from the connection file your server&apos;s admin gave you (no password inside).</source>
+        <translation>サーバーの管理者から受け取った接続ファイルからプロファイルを作成します (パスワードは含まれません)。</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>There are no server profiles yet. Press New to describe your first server.</source>
         <translation>サーバープロファイルがまだありません。[新規] を押して最初のサーバーを登録してください。</translation>
     </message>
@@ -6236,12 +8378,32 @@ System: %8</source>
         <translation>%1:%2 のデータベースに直接接続</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Per-domain admin %1: %2@%3, port %4; database account %5 through the SSH connection</source>
+        <translation>ドメイン管理者 %1: %2@%3、ポート %4、SSH 接続経由のデータベースアカウント %5</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1@%2, port %3; %4 (%5); %6</source>
         <translation>%1@%2、ポート %3、%4（%5）、%6</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+7"/>
+        <source>Import Connection File</source>
+        <translation>接続ファイルのインポート</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MailDeck connection files (*.json);;All files (*)</source>
+        <translation>MailDeck 接続ファイル (*.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Imported “%1” for the per-domain admin %2. The server&apos;s host key (%3) is trusted now. If your SSH key is not one of the usual ~/.ssh files, choose it with Edit.</source>
+        <translation>ドメイン管理者 %2 用の「%1」をインポートしました。サーバーのホスト鍵 (%3) を信頼済みにしました。SSH 鍵が通常の ~/.ssh のファイルでない場合は、編集で選んでください。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Delete Server Profile</source>
         <translation>サーバープロファイルの削除</translation>
     </message>
@@ -6287,6 +8449,431 @@ System: %8</source>
         <location line="+1"/>
         <source>GB</source>
         <translation>GB</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::RejectEventModel</name>
+    <message>
+        <location filename="../../ui/logs/RejectEventModel.cpp" line="+157"/>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client</source>
+        <translation>クライアント</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sender</source>
+        <translation>送信者</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recipient</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HELO / user</source>
+        <translation>HELO / ユーザー</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Program</source>
+        <translation>プログラム</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::RejectLogView</name>
+    <message>
+        <location filename="../../ui/logs/RejectLogView.cpp" line="+54"/>
+        <source>Client addresses</source>
+        <translation>クライアントのアドレス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relay networks</source>
+        <translation>中継ネットワーク</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sender domains</source>
+        <translation>送信者ドメイン</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipients</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HELO names</source>
+        <translation>HELO 名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Login names</source>
+        <translation>ログイン名</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Last hour</source>
+        <translation>過去 1 時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 6 hours</source>
+        <translation>過去 6 時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 24 hours</source>
+        <translation>過去 24 時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>過去 7 日間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Client (IP, CIDR or host)</source>
+        <translation>クライアント（IP、CIDR またはホスト）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sender domain</source>
+        <translation>送信者ドメイン</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient domain</source>
+        <translation>宛先ドメイン</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search text</source>
+        <translation>テキスト検索</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Follow</source>
+        <translation>追従(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow the log: new events appear at the bottom. Uncheck to pause.</source>
+        <translation>ログを追従します。新しいイベントは下に追加されます。チェックを外すと一時停止します。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open log files…</source>
+        <translation>ログファイルを開く…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export CSV…</source>
+        <translation>CSV にエクスポート…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Select an event to see what happened and how to fix it.</source>
+        <translation>イベントを選択すると、何が起きたかと直し方を表示します。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the fix…</source>
+        <translation>修正を開く…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <location line="+186"/>
+        <source>Events</source>
+        <translation>イベント数</translation>
+    </message>
+    <message>
+        <location line="-190"/>
+        <source>Top talkers</source>
+        <translation>上位の送信元</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason / relay network</source>
+        <translation>理由 / 中継ネットワーク</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Relays per reason</source>
+        <translation>理由別の中継元</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Over time</source>
+        <translation>時間推移</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Patterns</source>
+        <translation>パターン</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>All reasons</source>
+        <translation>すべての理由</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>%n new event(s) while paused</source>
+        <translation>
+            <numerusform>一時停止中に新しいイベントが %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 handed over mail for %2 sender domains, %3 of them random-looking (%4 events), e.g. %5</source>
+        <translation>%1 が %2 個の送信者ドメインのメールを渡してきました。うち %3 個はランダムな名前に見えます（%4 件、例: %5）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 failed to log in %2 times with %3 different user names, e.g. %4</source>
+        <translation>%1 が %3 種類のユーザー名で %2 回ログインに失敗しました（例: %4）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Double-click to show only this client&apos;s events.</source>
+        <translation>ダブルクリックでこのクライアントのイベントだけを表示します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing suspicious in the events shown.</source>
+        <translation>表示中のイベントに不審な傾向はありません。</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Usually right: the server is doing its job (mostly spam or abuse).</source>
+        <translation>多くは正しい拒否です（主にスパムや不正利用）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Usually a misconfiguration, on this server or the sender&apos;s.</source>
+        <translation>多くはこのサーバーか送信側の設定ミスです。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A problem on this server.</source>
+        <translation>このサーバー側の問題です。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Can be either: look at the details.</source>
+        <translation>どちらの場合もあります。詳細を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What happened</source>
+        <translation>何が起きたか</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who did it</source>
+        <translation>拒否したもの</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The fix</source>
+        <translation>修正方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the fix costs</source>
+        <translation>修正の代償</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Time:</source>
+        <translation>時刻:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server:</source>
+        <translation>サーバー:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Program:</source>
+        <translation>プログラム:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client:</source>
+        <translation>クライアント:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sender:</source>
+        <translation>送信者:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient:</source>
+        <translation>宛先:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HELO:</source>
+        <translation>HELO:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User:</source>
+        <translation>ユーザー:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply:</source>
+        <translation>応答:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text:</source>
+        <translation>本文:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Log line</source>
+        <translation>ログ行</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Opening %1…</source>
+        <translation>%1 を開いています…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading the last hours of %1…</source>
+        <translation>%1 の直近の記録を読み込んでいます…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Following %1 (%n event(s))</source>
+        <translation>
+            <numerusform>%1 を追従中（%n 件のイベント）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connection lost; reconnecting and resuming where it stopped…</source>
+        <translation>接続が切れました。再接続して中断した位置から再開しています…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Some lines may be missing after the reconnect: %1</source>
+        <translation>再接続後に一部の行が欠けている可能性があります: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot follow the log: %1 %2</source>
+        <translation>ログを追従できません: %1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>Reading %n log file(s)…</source>
+        <translation>
+            <numerusform>%n 個のログファイルを読み込んでいます…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Reading the files was cancelled.</source>
+        <translation>ファイルの読み込みをキャンセルしました。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot read the files: %1</source>
+        <translation>ファイルを読み込めません: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n event(s) from %1</source>
+        <translation>
+            <numerusform>%1 から %n 件のイベント</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 個のファイル</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Open mail log files</source>
+        <translation>メールログファイルを開く</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mail logs (*.log* maillog* *.gz);;All files (*)</source>
+        <translation>メールログ (*.log* maillog* *.gz);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Export events</source>
+        <translation>イベントのエクスポート</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Exported %n event(s) to %1</source>
+        <translation>
+            <numerusform>%n 件のイベントを %1 にエクスポートしました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
     </message>
 </context>
 <context>
@@ -6385,6 +8972,34 @@ System: %8</source>
         <location line="+2"/>
         <source>Enter an absolute path, starting with &quot;/&quot;.</source>
         <translation>「/」で始まる絶対パスを入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/shell/ShortcutsDialog.cpp" line="+66"/>
+        <source>In the tables</source>
+        <translation>表の中で</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shortcut</source>
+        <translation>ショートカット</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>, </source>
+        <translation>、 </translation>
     </message>
 </context>
 <context>

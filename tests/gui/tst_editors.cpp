@@ -419,6 +419,56 @@ private Q_SLOTS:
         QCOMPARE(dialog.request().active, false);
     }
 
+    // iRedMail accepts "*@domain" as an alias moderator (iRedAPD); the alias editor takes it,
+    // checked, stored in punycode and shown in Unicode. Members, and list moderators, do not.
+    void aliasModeratorWildcards() {
+        db::AliasAccount a;
+        a.address = QStringLiteral("team@example.com");
+        a.domain = QStringLiteral("example.com");
+        a.accessPolicy = QStringLiteral("moderatorsonly");
+        a.members = {QStringLiteral("a@example.com")};
+        a.moderators = {QStringLiteral("*@xn--bcher-kva.example")}; // as read from the table
+        AliasEditorDialog dialog(nullptr, a);
+        auto *list = child<QListWidget>(&dialog, "ModeratorsList");
+        QCOMPARE(list->count(), 1);
+        QCOMPARE(list->item(0)->text(), QStringLiteral("*@bücher.example"));
+
+        // A wildcard with a bad domain: refused at the field, nothing added.
+        dialog.moderatorsEditor()->input()->setText(QStringLiteral("*@bad domain"));
+        QVERIFY(!dialog.moderatorsEditor()->addFromInput());
+        QVERIFY(!errorAt(&dialog, "ModeratorsInput").isEmpty());
+        QCOMPARE(list->count(), 1);
+        // "*" is only a whole local part: "x*@example.com" is not a wildcard.
+        dialog.moderatorsEditor()->input()->setText(QStringLiteral("x*@example.com"));
+        QVERIFY(!dialog.moderatorsEditor()->addFromInput());
+
+        dialog.moderatorsEditor()->input()->setText(
+            QStringLiteral("*@Example.ORG, *@Mañana.example boss@example.com"));
+        QVERIFY(dialog.moderatorsEditor()->addFromInput());
+        QCOMPARE(list->count(), 4);
+        QCOMPARE(list->item(2)->text(), QStringLiteral("*@mañana.example"));
+        screenshot(&dialog, QStringLiteral("alias-moderator-wildcards"));
+        dialog.okButton()->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(
+            dialog.request().moderators,
+            (QStringList{QStringLiteral("*@xn--bcher-kva.example"), QStringLiteral("*@example.org"),
+                         QStringLiteral("*@xn--maana-pta.example"),
+                         QStringLiteral("boss@example.com")}));
+
+        // Not for members: a member is one address.
+        dialog.membersEditor()->input()->setText(QStringLiteral("*@example.com"));
+        QVERIFY(!dialog.membersEditor()->addFromInput());
+        QVERIFY(errorAt(&dialog, "MembersInput").contains(QStringLiteral("wildcard")));
+        QVERIFY(!dialog.membersEditor()->domainWildcardsAllowed());
+
+        // A plain editor (list owners, moderators, subscribers) refuses it too.
+        AddressListEditor plain(QStringLiteral("Plain"));
+        plain.input()->setText(QStringLiteral("*@example.com"));
+        QVERIFY(!plain.addFromInput());
+        QVERIFY(plain.addresses().isEmpty());
+    }
+
     void userAliasAliasDomainCatchAll() {
         UserAliasDialog ua(nullptr, QStringLiteral("example.com"),
                            {QStringLiteral("a@example.com"), QStringLiteral("john@example.com")},

@@ -247,6 +247,85 @@ private Q_SLOTS:
         QCOMPARE(dialog.settings(), expected);
     }
 
+    // The Subscribers column: "…" until the one remote count arrives, then the total (the kinds
+    // in the tooltip); a list without a directory and a failed count show "?" with the reason.
+    void modelShowsSubscriberCounts() {
+        MailingListModel model;
+        model.setLists({listRow(QStringLiteral("news@example.com"), QStringLiteral("News"), {}),
+                        listRow(QStringLiteral("rows-only@example.com"), QString(), {}),
+                        listRow(QStringLiteral("big@example.com"), QString(), {})});
+        const auto cell = [&](int row, int role = Qt::DisplayRole) {
+            return model.index(row, MailingListModel::SubscribersColumn).data(role);
+        };
+        QCOMPARE(
+            model.headerData(MailingListModel::SubscribersColumn, Qt::Horizontal, Qt::DisplayRole)
+                .toString(),
+            QStringLiteral("Subscribers"));
+        QCOMPARE(cell(0).toString(), QStringLiteral("…"));
+        QVERIFY(!cell(0, Qt::ToolTipRole).toString().isEmpty());
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QMap<QString, lists::MlmmjScripts::SubscriberCount> counts;
+        counts.insert(QStringLiteral("news@example.com"), {12, 3, 1});
+        counts.insert(QStringLiteral("big@example.com"), {10500, 0, 0});
+        model.setSubscriberCounts(counts);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(cell(0).toString(), QStringLiteral("16"));
+        QVERIFY(cell(0, Qt::ToolTipRole).toString().contains(QStringLiteral("12 normal")));
+        QCOMPARE(cell(1).toString(), QStringLiteral("?"));
+        QVERIFY(cell(1, Qt::ToolTipRole).toString().contains(QStringLiteral("no list directory")));
+        QCOMPARE(cell(2, MailingListModel::SortRole).toLongLong(), 10500);
+        QVERIFY(cell(2, Qt::TextAlignmentRole).toInt() & Qt::AlignRight);
+
+        // Sorted as numbers through a proxy (as the page sorts).
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(MailingListModel::SortRole);
+        proxy.sort(MailingListModel::SubscribersColumn, Qt::DescendingOrder);
+        QCOMPARE(proxy.index(0, 0).data(MailingListModel::AddressRole).toString(),
+                 QStringLiteral("big@example.com"));
+        QTableView view;
+        view.setModel(&proxy);
+        view.resize(720, 160);
+        view.resizeColumnsToContents();
+        screenshot(&view, QStringLiteral("lists-subscribers"));
+
+        model.setSubscriberCountError(QStringLiteral("ssh: connection lost"));
+        QCOMPARE(cell(0).toString(), QStringLiteral("?"));
+        QVERIFY(cell(0, Qt::ToolTipRole).toString().contains(QStringLiteral("connection lost")));
+
+        // New rows (a reload): back to "…"; nothing to count without MailingLists.
+        model.setLists({listRow(QStringLiteral("news@example.com"), QString(), {})});
+        QCOMPARE(cell(0).toString(), QStringLiteral("…"));
+        model.countSubscribers(nullptr, QStringLiteral("example.com"));
+        QCOMPARE(cell(0).toString(), QStringLiteral("…"));
+    }
+
+    // The description is editable after creation, validated at the field, and handed to the
+    // write (maillists.description).
+    void editListDescription() {
+        lists::ListState state;
+        state.address = QStringLiteral("team@example.com");
+        state.settings = ListSettings::defaultsFor(state.address);
+        state.row = db::MailingListRow{};
+        state.row->address = state.address;
+        state.row->description = QStringLiteral("Old text");
+        ListEditorDialog dialog(nullptr, nullptr, state);
+        auto *description = child<QLineEdit>(&dialog, "ListDescription");
+        QCOMPARE(description->text(), QStringLiteral("Old text"));
+        QVERIFY(!description->isReadOnly());
+        description->setText(QStringLiteral("bad\x01text"));
+        dialog.okButton()->click();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY(!errorAt(&dialog, "ListDescription").isEmpty());
+        description->setText(QStringLiteral("  Neues für alle  "));
+        QVERIFY(errorAt(&dialog, "ListDescription").isEmpty());
+        dialog.okButton()->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.description(), QStringLiteral("Neues für alle"));
+        QCOMPARE(dialog.settings(), *ListSettings::normalised(state.settings));
+    }
+
     void aliasModeratorsAreEditable() {
         db::AliasAccount a;
         a.address = QStringLiteral("team@example.com");

@@ -1,7 +1,10 @@
 #include "ui/common/MessageBanner.h"
 
+#include "ui/common/ThemeColors.h"
+
 #include <QApplication>
 #include <QClipboard>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -10,8 +13,8 @@
 
 namespace maildeck::ui {
 
-MessageBanner::MessageBanner(QWidget *parent) : QFrame(parent)
-{
+MessageBanner::MessageBanner(QWidget *parent)
+    : QFrame(parent) {
     setObjectName(QStringLiteral("MessageBanner"));
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
@@ -35,35 +38,41 @@ MessageBanner::MessageBanner(QWidget *parent) : QFrame(parent)
     hide();
 }
 
-void MessageBanner::showMessage(Kind kind, const QString &text, const QString &details)
-{
-    // Colours from the palette's own roles keep the banner readable in dark mode too.
-    QPalette pal = QApplication::palette();
-    QColor tint = kind == Kind::Error     ? QColor(220, 60, 60)
-                  : kind == Kind::Warning ? QColor(230, 160, 40)
-                                          : QColor(60, 130, 220);
-    QColor base = pal.color(QPalette::Window);
-    QColor mixed = QColor::fromRgbF(base.redF() * 0.8 + tint.redF() * 0.2,
-                                    base.greenF() * 0.8 + tint.greenF() * 0.2,
-                                    base.blueF() * 0.8 + tint.blueF() * 0.2);
-    pal.setColor(QPalette::Window, mixed);
-    setPalette(pal);
+void MessageBanner::showMessage(Kind kind, const QString &text, const QString &details) {
+    m_kind = kind;
+    applyTone();
     m_label->setText(text);
     m_details = details;
     m_copyButton->setVisible(!details.isEmpty());
     show();
 }
 
-void MessageBanner::showError(const Error &error)
-{
+void MessageBanner::applyTone() {
+    // A tint of the palette's own window colour: readable in light, dark and system palettes.
+    const Tone tone = m_kind == Kind::Error     ? Tone::Error
+                      : m_kind == Kind::Warning ? Tone::Warning
+                                                : Tone::Info;
+    const QPalette app = QApplication::palette();
+    QPalette pal = app;
+    pal.setColor(QPalette::Window, toneBackground(tone, app));
+    setPalette(pal);
+}
+
+void MessageBanner::changeEvent(QEvent *event) {
+    // Preferences switched light/dark: take the new palette's tint.
+    if (event->type() == QEvent::ApplicationPaletteChange)
+        applyTone();
+    QFrame::changeEvent(event);
+}
+
+void MessageBanner::showError(const Error &error) {
     QString details = error.code;
     if (!error.detail.isEmpty())
         details += QLatin1Char('\n') + error.detail;
     showMessage(Kind::Error, error.message, details);
 }
 
-QString MessageBanner::text() const
-{
+QString MessageBanner::text() const {
     return m_label->text();
 }
 

@@ -21,8 +21,16 @@ public:
     void showMessage(Kind kind, const QString &text, const QString &details = {});
     void showError(const Error &error);
     QString text() const;
+    // The text "Copy details" puts on the clipboard.
+    QString details() const { return m_details; }
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
+    void applyTone();
+
+    Kind m_kind = Kind::Info;
     QLabel *m_label = nullptr;
     QPushButton *m_copyButton = nullptr;
     QString m_details;

@@ -1,6 +1,7 @@
 #include "ui/connection/ConnectDialog.h"
 
 #include "ui/common/MessageBanner.h"
+#include "ui/common/ThemeColors.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -24,16 +25,17 @@ bool isCancelled(const Error &e) {
 }
 
 QColor stateColour(RowState s) {
-    const bool dark = QApplication::palette().color(QPalette::Window).lightness() < 128;
+    // Tones computed from the palette (ui/common/ThemeColors): readable light or dark.
+    const QPalette pal = QApplication::palette();
     switch (s) {
     case RowState::Done:
-        return dark ? QColor(110, 200, 120) : QColor(30, 130, 50);
+        return toneText(Tone::Success, pal);
     case RowState::Failed:
-        return dark ? QColor(255, 120, 120) : QColor(180, 20, 20);
+        return toneText(Tone::Error, pal);
     case RowState::Cancelled:
-        return dark ? QColor(230, 180, 90) : QColor(170, 100, 0);
+        return toneText(Tone::Warning, pal);
     default:
-        return QApplication::palette().color(QPalette::PlaceholderText);
+        return toneText(Tone::Neutral, pal);
     }
 }
 } // namespace

@@ -1,5 +1,8 @@
 #include "ui/connection/ConnectionIndicator.h"
 
+#include "ui/common/ThemeColors.h"
+
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMouseEvent>
@@ -9,20 +12,20 @@
 namespace maildeck::ui {
 
 namespace {
-QColor colourOf(ConnectionIndicator::State state) {
+// The dot's colour: a tone computed from the palette (ui/common/ThemeColors), never a fixed RGB.
+Tone toneOf(ConnectionIndicator::State state) {
     switch (state) {
     case ConnectionIndicator::State::Disconnected:
-        return QColor(150, 150, 150);
+        return Tone::Neutral;
     case ConnectionIndicator::State::Connecting:
-        return QColor(230, 170, 30);
-    case ConnectionIndicator::State::Connected:
-        return QColor(40, 170, 70);
     case ConnectionIndicator::State::Lost:
-        return QColor(230, 120, 20);
+        return Tone::Warning;
+    case ConnectionIndicator::State::Connected:
+        return Tone::Success;
     case ConnectionIndicator::State::Failed:
-        return QColor(200, 40, 40);
+        return Tone::Error;
     }
-    return {};
+    return Tone::Neutral;
 }
 } // namespace
 
@@ -50,12 +53,14 @@ void ConnectionIndicator::setState(State state, const QString &text, const QStri
     {
         QPainter painter(&dot);
         painter.setRenderHint(QPainter::Antialiasing);
-        painter.setPen(colourOf(state).darker(130));
-        painter.setBrush(colourOf(state));
+        const QColor colour = toneText(toneOf(state), palette());
+        painter.setPen(palette().color(QPalette::WindowText));
+        painter.setBrush(colour);
         painter.drawEllipse(QRectF(0.5, 0.5, size - 1, size - 1));
     }
     m_dot->setPixmap(dot);
     m_text->setText(text);
+    m_details = details;
     setToolTip(details.isEmpty() ? text : details);
     setCursor(state == State::Lost || state == State::Failed ? Qt::PointingHandCursor
                                                              : Qt::ArrowCursor);
@@ -63,6 +68,13 @@ void ConnectionIndicator::setState(State state, const QString &text, const QStri
 
 QString ConnectionIndicator::text() const {
     return m_text->text();
+}
+
+void ConnectionIndicator::changeEvent(QEvent *event) {
+    QWidget::changeEvent(event);
+    // Light/dark switched: draw the dot again in the new palette's tone.
+    if (event->type() == QEvent::PaletteChange)
+        setState(m_state, m_text->text(), m_details);
 }
 
 void ConnectionIndicator::mouseReleaseEvent(QMouseEvent *event) {

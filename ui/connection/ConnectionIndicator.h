@@ -25,11 +25,13 @@ Q_SIGNALS:
 
 protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     State m_state = State::Disconnected;
     QLabel *m_dot = nullptr;
     QLabel *m_text = nullptr;
+    QString m_details;
 };
 
 } // namespace maildeck::ui

@@ -1,5 +1,6 @@
 #include "ui/connection/FlavourConfirmDialog.h"
 
+#include "ui/common/ThemeColors.h"
 #include "ui/connection/ServerPathsEditor.h"
 
 #include <QDialogButtonBox>
@@ -46,8 +47,7 @@ FlavourConfirmDialog::FlavourConfirmDialog(const QString &profileName,
         notesLabel->setTextFormat(Qt::PlainText);
         notesLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
         QPalette pal = notesLabel->palette();
-        const bool dark = pal.color(QPalette::Window).lightness() < 128;
-        pal.setColor(QPalette::WindowText, dark ? QColor(230, 180, 90) : QColor(150, 90, 0));
+        pal.setColor(QPalette::WindowText, toneText(Tone::Warning, pal));
         notesLabel->setPalette(pal);
         foundLayout->addWidget(notesLabel);
     }

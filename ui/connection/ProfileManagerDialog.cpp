@@ -1,5 +1,6 @@
 #include "ui/connection/ProfileManagerDialog.h"
 
+#include "core/profiles/ConnectionFile.h"
 #include "core/profiles/ProfileStore.h"
 #include "core/secrets/SecretStore.h"
 #include "core/ssh/AuthPlan.h"
@@ -9,6 +10,7 @@
 
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -48,12 +50,16 @@ ProfileManagerDialog::ProfileManagerDialog(ProfileStore *store, SecretStore *sec
     m_duplicate = makeButton(QStringLiteral("DuplicateProfile"), tr("D&uplicate…"));
     m_delete = makeButton(QStringLiteral("DeleteProfile"), tr("&Delete…"));
     m_connect = makeButton(QStringLiteral("ConnectProfile"), tr("&Connect"));
+    m_import = makeButton(QStringLiteral("ImportConnectionFile"), tr("&Import Connection File…"));
+    m_import->setToolTip(tr("Create a profile from the connection file your server's admin gave "
+                            "you (no password inside)."));
     m_connect->setDefault(true);
     connect(m_new, &QPushButton::clicked, this, &ProfileManagerDialog::newProfile);
     connect(m_edit, &QPushButton::clicked, this, &ProfileManagerDialog::editProfile);
     connect(m_duplicate, &QPushButton::clicked, this, &ProfileManagerDialog::duplicateProfile);
     connect(m_delete, &QPushButton::clicked, this, &ProfileManagerDialog::deleteProfile);
     connect(m_connect, &QPushButton::clicked, this, &ProfileManagerDialog::connectProfile);
+    connect(m_import, &QPushButton::clicked, this, &ProfileManagerDialog::importConnectionFile);
     connect(m_list, &QListWidget::itemDoubleClicked, this, &ProfileManagerDialog::connectProfile);
     connect(m_list, &QListWidget::currentRowChanged, this, &ProfileManagerDialog::updateButtons);
 
@@ -62,6 +68,8 @@ ProfileManagerDialog::ProfileManagerDialog(ProfileStore *store, SecretStore *sec
     side->addWidget(m_edit);
     side->addWidget(m_duplicate);
     side->addWidget(m_delete);
+    side->addSpacing(12);
+    side->addWidget(m_import);
     side->addStretch(1);
     auto *left = new QVBoxLayout;
     left->addWidget(m_list, 1);
@@ -151,10 +159,54 @@ void ProfileManagerDialog::updateButtons() {
     const QString route = p->dbRoute == DbRoute::Tunnel
                               ? tr("database through the SSH connection")
                               : tr("database directly at %1:%2").arg(p->dbHost).arg(p->dbPort);
+    if (p->role == ProfileRole::Delegated) {
+        m_details->setText(tr("Per-domain admin %1: %2@%3, port %4; database account %5 through "
+                              "the SSH connection")
+                               .arg(p->delegatedAdmin, p->user, p->host)
+                               .arg(p->port)
+                               .arg(p->dbUser));
+        return;
+    }
     m_details->setText(tr("%1@%2, port %3; %4 (%5); %6")
                            .arg(p->user, p->host)
                            .arg(p->port)
                            .arg(route, p->dbName, ServerPathsEditor::flavourLabel(p->flavour)));
+}
+
+void ProfileManagerDialog::importConnectionFile() {
+    auto *dialog = new QFileDialog(this, tr("Import Connection File"), QDir::homePath(),
+                                   tr("MailDeck connection files (*.json);;All files (*)"));
+    dialog->setObjectName(QStringLiteral("ImportConnectionFileDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAcceptMode(QFileDialog::AcceptOpen);
+    connect(dialog, &QFileDialog::fileSelected, this,
+            [this](const QString &path) { importFile(path); });
+    dialog->open();
+}
+
+QString ProfileManagerDialog::importFile(const QString &path, const QString &knownHostsFile) {
+    if (!m_store)
+        return {};
+    const Result<ConnectionFile> file = ConnectionFile::readFile(path);
+    if (!file.ok()) {
+        m_banner->showError(file.error());
+        return {};
+    }
+    ConnectionImportOptions options;
+    options.knownHostsFile = knownHostsFile;
+    const Result<ServerProfile> profile = ConnectionFile::importInto(*m_store, *file, options);
+    if (!profile.ok()) {
+        m_banner->showError(profile.error());
+        return {};
+    }
+    reload(profile->name);
+    m_banner->showMessage(MessageBanner::Kind::Info,
+                          tr("Imported “%1” for the per-domain admin %2. The server's host key "
+                             "(%3) is trusted now. If your SSH key is not one of the usual "
+                             "~/.ssh files, choose it with Edit.")
+                              .arg(profile->name, file->adminUsername, file->hostKeyFingerprint));
+    return profile->name;
 }
 
 void ProfileManagerDialog::openEditor(ProfileEditorDialog *editor) {

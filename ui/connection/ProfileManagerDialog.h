@@ -19,7 +19,9 @@ class ProfileEditorDialog;
 
 // The list of server profiles with New, Edit, Duplicate, Delete and Connect. Deleting asks first
 // and also removes the profile's passwords from the keychain. Connect (or a double-click) emits
-// connectRequested and closes the dialog.
+// connectRequested and closes the dialog. "Import connection file…" takes the file a global admin
+// exported for a per-domain admin (core/profiles/ConnectionFile): the profile is created and the
+// server's host key pinned in one step.
 class ProfileManagerDialog : public QDialog {
     Q_OBJECT
 public:
@@ -40,6 +42,12 @@ public:
     void duplicateProfile();
     void deleteProfile();
     void connectProfile();
+    // Asks for a connection file (non-blocking file dialog), then importFile().
+    void importConnectionFile();
+    // Imports `path` into the store (pinning the host key in ~/.ssh/known_hosts unless
+    // knownHostsFile is given), selects the new profile and reports in the banner. Returns the
+    // new profile's name, empty on failure (the banner shows why).
+    QString importFile(const QString &path, const QString &knownHostsFile = {});
 
 Q_SIGNALS:
     void connectRequested(const QString &name);
@@ -63,6 +71,7 @@ private:
     QPushButton *m_duplicate = nullptr;
     QPushButton *m_delete = nullptr;
     QPushButton *m_connect = nullptr;
+    QPushButton *m_import = nullptr;
 };
 
 } // namespace maildeck::ui

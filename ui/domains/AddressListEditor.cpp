@@ -1,5 +1,6 @@
 #include "ui/domains/AddressListEditor.h"
 
+#include "core/db/AliasRepository.h"
 #include "core/db/EmailAddress.h"
 #include "ui/domains/FieldErrorLabel.h"
 
@@ -85,6 +86,25 @@ bool AddressListEditor::addFromInput() {
         text.split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts);
     QStringList parsed;
     for (const QString &part : parts) {
+        const bool wildcard = part.startsWith(QLatin1String("*@"));
+        if (wildcard && m_wildcards) {
+            // iRedAPD's "*@domain" moderator entry, checked as the repository stores it.
+            auto entry = db::AliasRepository::normaliseModerators({part});
+            if (!entry) {
+                m_error->setError(entry.error().message);
+                m_input->setFocus();
+                return false;
+            }
+            parsed << entry->value(0);
+            continue;
+        }
+        if (wildcard) {
+            m_error->setError(tr("\"%1\": a wildcard (*@domain) is not allowed here; type one "
+                                 "address.")
+                                  .arg(part.left(80)));
+            m_input->setFocus();
+            return false;
+        }
         auto address = db::EmailAddress::parse(part);
         if (!address) {
             m_error->setError(tr("\"%1\": %2").arg(part.left(80), address.error().message));

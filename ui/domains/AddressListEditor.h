@@ -12,7 +12,10 @@ class FieldErrorLabel;
 
 // A list of mail addresses with "Add" and "Remove": each address is checked
 // (EmailAddress::parse) when it is added; a bad one stays in the input with the reason under it.
-// Addresses are kept in storage form (punycode) and shown in Unicode.
+// Addresses are kept in storage form (punycode) and shown in Unicode. Where iRedMail accepts
+// them (moderators of an alias account: iRedAPD matches "*@domain" against the sender), the
+// editor can also take domain wildcards "*@domain" (setDomainWildcardsAllowed); elsewhere a
+// typed wildcard is refused with a message saying so.
 class AddressListEditor : public QWidget {
     Q_OBJECT
 public:
@@ -22,6 +25,9 @@ public:
     QStringList addresses() const; // storage form, in list order
     void setAddresses(const QStringList &storageForms);
     void setPlaceholderText(const QString &text);
+    // Accept "*@domain" entries (stored "*@<punycode>", shown in Unicode). Default: off.
+    void setDomainWildcardsAllowed(bool allowed) { m_wildcards = allowed; }
+    bool domainWildcardsAllowed() const { return m_wildcards; }
     // Adds what is in the input; false (and a message at the field) when it is not an address.
     bool addFromInput();
     // Shows a message at the field (e.g. from the server: "no such mailbox").
@@ -42,6 +48,7 @@ private:
     QPushButton *m_remove = nullptr;
     QListWidget *m_list = nullptr;
     FieldErrorLabel *m_error = nullptr;
+    bool m_wildcards = false;
 };
 
 } // namespace maildeck::ui

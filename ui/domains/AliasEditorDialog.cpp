@@ -112,10 +112,12 @@ void AliasEditorDialog::build() {
 
     auto *moderatorsBox = new QGroupBox(tr("Moderators"), this);
     m_moderators = new AddressListEditor(QStringLiteral("Moderators"), moderatorsBox);
-    m_moderators->setPlaceholderText(tr("Add moderators: user@example.com, …"));
+    m_moderators->setDomainWildcardsAllowed(true); // iRedAPD matches "*@domain" (facts §1.6)
+    m_moderators->setPlaceholderText(tr("Add moderators: user@example.com, *@example.com, …"));
     auto *moderatorsNote = new QLabel(tr("Moderators matter only for the policies \"moderators\" "
                                          "and \"members and moderators\": they may send to the "
-                                         "alias."),
+                                         "alias. *@example.com stands for every address in "
+                                         "example.com."),
                                       moderatorsBox);
     moderatorsNote->setWordWrap(true);
     auto *mdl = new QVBoxLayout(moderatorsBox);

@@ -3,6 +3,7 @@
 #include "core/db/DbWorker.h"
 #include "core/db/EmailAddress.h"
 #include "core/db/MailboxRepository.h"
+#include "ui/common/ThemeColors.h"
 #include "ui/domains/DomainEditorDialog.h"
 #include "ui/domains/EditMailboxDialog.h"
 #include "ui/domains/PasswordField.h"
@@ -38,7 +39,7 @@ ChangePasswordDialog::ChangePasswordDialog(DbWorker *db, const QString &username
         weak->setObjectName(QStringLiteral("WeakHashWarning"));
         weak->setWordWrap(true);
         QPalette pal = weak->palette();
-        pal.setColor(QPalette::WindowText, QColor(170, 90, 0));
+        pal.setColor(QPalette::WindowText, toneText(Tone::Warning, pal));
         weak->setPalette(pal);
         contentLayout()->addWidget(weak);
     }

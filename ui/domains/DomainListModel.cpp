@@ -1,5 +1,7 @@
 #include "ui/domains/DomainListModel.h"
 
+#include "core/db/DbWorker.h"
+#include "core/db/DomainRepository.h"
 #include "core/db/EmailAddress.h"
 
 #include <QLocale>
@@ -15,10 +17,55 @@ QString formatMegabytes(qint64 megabytes) {
     return formatBytes(megabytes * 1024 * 1024);
 }
 
-void DomainListModel::setDomains(QList<db::DomainSummary> domains) {
+void DomainListModel::setDomains(QList<db::DomainSummary> domains, bool countsKnown) {
+    ++m_generation;
     beginResetModel();
     m_domains = std::move(domains);
+    m_countsKnown = countsKnown;
+    m_quotasKnown = countsKnown;
     endResetModel();
+}
+
+void DomainListModel::loadCounts(DbWorker *db) {
+    if (!db)
+        return;
+    const quint64 generation = m_generation;
+    QPointer<DbWorker> worker = db;
+    db->run([](QSqlDatabase &sql) {
+          return db::DomainRepository::listCounts(sql);
+      }).then(this, [this, generation, worker](Result<QHash<QString, db::DomainCounts>> counts) {
+        if (generation != m_generation)
+            return;
+        if (!counts) {
+            Q_EMIT countsFailed(counts.error());
+            return;
+        }
+        for (db::DomainSummary &d : m_domains)
+            db::DomainRepository::apply(d, counts->value(d.domain));
+        m_countsKnown = true;
+        if (!m_domains.isEmpty())
+            Q_EMIT dataChanged(index(0, MailboxesColumn),
+                               index(int(m_domains.size()) - 1, ListsColumn));
+        Q_EMIT countsLoaded();
+        if (!worker)
+            return;
+        worker->run([](QSqlDatabase &sql) { return db::DomainRepository::listQuotas(sql); })
+            .then(this, [this, generation](Result<QHash<QString, db::DomainQuota>> quotas) {
+                if (generation != m_generation)
+                    return;
+                if (!quotas) {
+                    Q_EMIT countsFailed(quotas.error());
+                    return;
+                }
+                for (db::DomainSummary &d : m_domains)
+                    db::DomainRepository::apply(d, quotas->value(d.domain));
+                m_quotasKnown = true;
+                if (!m_domains.isEmpty())
+                    Q_EMIT dataChanged(index(0, QuotaColumn),
+                                       index(int(m_domains.size()) - 1, QuotaColumn));
+                Q_EMIT quotasLoaded();
+            });
+    });
 }
 
 const db::DomainSummary *DomainListModel::domainAt(int row) const {
@@ -47,6 +94,9 @@ QVariant DomainListModel::data(const QModelIndex &index, int role) const {
     const db::DomainSummary &d = m_domains.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
+        if (index.column() != DomainColumn &&
+            !(index.column() == QuotaColumn ? m_quotasKnown : m_countsKnown))
+            return QStringLiteral("…"); // still being counted
         switch (index.column()) {
         case DomainColumn:
             return db::DomainName::displayOf(d.domain);
@@ -88,6 +138,9 @@ QVariant DomainListModel::data(const QModelIndex &index, int role) const {
     case StorageNameRole:
         return d.domain;
     case SortRole:
+        if (index.column() != DomainColumn &&
+            !(index.column() == QuotaColumn ? m_quotasKnown : m_countsKnown))
+            return -1;
         switch (index.column()) {
         case DomainColumn:
             return db::DomainName::displayOf(d.domain);

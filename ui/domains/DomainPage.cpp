@@ -31,6 +31,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -84,12 +85,64 @@ DomainPage::DomainPage(QWidget *parent)
             &QSortFilterProxyModel::setFilterFixedString);
 
     m_aliases = new AliasOverviewModel(this);
+    // Typing filters what is loaded; rows that arrive later are filtered as they come.
+    m_aliasProxy = new QSortFilterProxyModel(this);
+    m_aliasProxy->setSourceModel(m_aliases);
+    m_aliasProxy->setRecursiveFilteringEnabled(true);
+    m_aliasProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_aliasProxy->setFilterKeyColumn(-1);
     m_aliasView = new QTreeView(this);
     m_aliasView->setObjectName(QStringLiteral("AliasView"));
-    m_aliasView->setModel(m_aliases);
+    m_aliasView->setModel(m_aliasProxy);
     m_aliasView->setUniformRowHeights(true);
     m_aliasView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_aliasView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *aliasFilter = new QLineEdit(this);
+    aliasFilter->setObjectName(QStringLiteral("AliasFilter"));
+    aliasFilter->setPlaceholderText(tr("Filter aliases and forwardings"));
+    aliasFilter->setClearButtonEnabled(true);
+    connect(aliasFilter, &QLineEdit::textChanged, m_aliasProxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+
+    m_mailboxLoad = makeLoadRow(QStringLiteral("MailboxLoad"));
+    m_aliasLoad = makeLoadRow(QStringLiteral("AliasLoad"));
+    connect(m_mailboxLoad.cancel, &QPushButton::clicked, m_mailboxes,
+            &MailboxListModel::cancelLoad);
+    connect(m_aliasLoad.cancel, &QPushButton::clicked, m_aliases, &AliasOverviewModel::cancelLoad);
+    connect(m_mailboxes, &MailboxListModel::loadProgress, this, [this](int loaded, int total) {
+        const bool first = m_mailboxLoad.loaded == 0;
+        showLoadProgress(m_mailboxLoad, loaded, total);
+        if (first) {
+            m_mailboxView->resizeColumnsToContents();
+            updateActions();
+        }
+    });
+    connect(m_mailboxes, &MailboxListModel::loadFinished, this, [this](bool complete) {
+        endLoadProgress(m_mailboxLoad, complete);
+        updateActions();
+        if (complete)
+            Q_EMIT mailboxesLoaded(m_mailboxes->rowCount());
+    });
+    connect(m_mailboxes, &MailboxListModel::loadFailed, m_banner, &MessageBanner::showError);
+    connect(m_aliases, &AliasOverviewModel::loadProgress, this, [this](int loaded, int total) {
+        const bool first = m_aliasLoad.loaded == 0;
+        showLoadProgress(m_aliasLoad, loaded, total);
+        if (first) {
+            m_aliasView->expand(m_aliasProxy->index(0, 0));
+            m_aliasView->resizeColumnToContents(0);
+            m_aliasView->resizeColumnToContents(1);
+        }
+    });
+    connect(m_aliases, &AliasOverviewModel::loadFinished, this, [this](bool complete) {
+        endLoadProgress(m_aliasLoad, complete);
+        // The groups filled last: expanded once they have rows.
+        for (int g = 0; g < m_aliasProxy->rowCount(); ++g)
+            m_aliasView->expand(m_aliasProxy->index(g, 0));
+        updateActions();
+        if (complete)
+            Q_EMIT aliasesLoaded();
+    });
+    connect(m_aliases, &AliasOverviewModel::loadFailed, m_banner, &MessageBanner::showError);
 
     m_listModel = new MailingListModel(this);
     m_listProxy = new QSortFilterProxyModel(this);
@@ -131,6 +184,7 @@ DomainPage::DomainPage(QWidget *parent)
     auto *mailboxLayout = new QVBoxLayout(mailboxTab);
     mailboxLayout->addWidget(mailboxBar);
     mailboxLayout->addWidget(mailboxFilter);
+    mailboxLayout->addWidget(m_mailboxLoad.row);
     mailboxLayout->addWidget(m_mailboxView);
 
     auto *aliasBar = new QToolBar(this);
@@ -142,6 +196,8 @@ DomainPage::DomainPage(QWidget *parent)
     auto *aliasTab = new QWidget(this);
     auto *aliasLayout = new QVBoxLayout(aliasTab);
     aliasLayout->addWidget(aliasBar);
+    aliasLayout->addWidget(aliasFilter);
+    aliasLayout->addWidget(m_aliasLoad.row);
     aliasLayout->addWidget(m_aliasView);
 
     auto *listBar = new QToolBar(this);
@@ -193,6 +249,50 @@ DomainPage::DomainPage(QWidget *parent)
     connect(m_aliasView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &DomainPage::updateActions);
     updateActions();
+}
+
+DomainPage::LoadRow DomainPage::makeLoadRow(const QString &objectName) {
+    LoadRow load;
+    load.row = new QWidget(this);
+    load.row->setObjectName(objectName);
+    load.label = new QLabel(load.row);
+    load.cancel = new QPushButton(tr("Cancel"), load.row);
+    load.cancel->setToolTip(tr("Stop loading; the rows loaded so far stay."));
+    auto *layout = new QHBoxLayout(load.row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(load.label, 1);
+    layout->addWidget(load.cancel);
+    load.row->hide();
+    return load;
+}
+
+void DomainPage::showLoadProgress(LoadRow &load, int loaded, int total) {
+    load.loaded = loaded;
+    load.total = total;
+    if (loaded >= total) {
+        // Everything is there; what follows (the other alias groups) takes little.
+        load.row->hide();
+        return;
+    }
+    const QLocale locale;
+    load.label->setText(
+        tr("Loading… %1 of %2").arg(locale.toString(loaded), locale.toString(total)));
+    load.cancel->show();
+    load.row->show();
+}
+
+void DomainPage::endLoadProgress(LoadRow &load, bool complete) {
+    if (complete || load.loaded == 0 || load.loaded >= load.total) {
+        load.row->hide();
+    } else {
+        const QLocale locale;
+        load.label->setText(tr("Loading cancelled: %1 of %2 shown. Reload (Ctrl+R) to load all.")
+                                .arg(locale.toString(load.loaded), locale.toString(load.total)));
+        load.cancel->hide();
+        load.row->show();
+    }
+    load.loaded = 0;
+    load.total = 0;
 }
 
 QAction *DomainPage::makeAction(const QString &text, const QKeySequence &shortcut,
@@ -273,6 +373,8 @@ void DomainPage::installDomainListActions(QAbstractItemView *view) {
     newDomain->setShortcut(QKeySequence(Qt::Key_Insert));
     newDomain->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(newDomain, &QAction::triggered, this, &DomainPage::newDomain);
+    connect(m_newDomain, &QAction::changed, newDomain,
+            [this, newDomain] { newDomain->setEnabled(m_newDomain->isEnabled()); });
     auto *edit = new QAction(m_editDomain->text(), view);
     edit->setShortcut(QKeySequence(Qt::Key_F2));
     edit->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -306,8 +408,10 @@ void DomainPage::clear() {
     m_summary.reset();
     m_title->clear();
     m_banner->hide();
-    m_mailboxes->setMailboxes({});
+    m_mailboxes->setMailboxes({}); // drops chunks still on their way
     m_aliases->setAliases({}, {});
+    m_mailboxLoad.row->hide();
+    m_aliasLoad.row->hide();
     m_listModel->setLists({});
     m_listSmtpPort = 0;
     clearUndo();
@@ -326,9 +430,10 @@ void DomainPage::reload() {
     if (m_domain.isEmpty())
         return;
     ++m_generation;
-    loadSummary();
+    // The first chunks of both tabs first: the database worker runs jobs in order.
     loadMailboxes();
     loadAliases();
+    loadSummary();
     loadLists();
 }
 
@@ -356,46 +461,15 @@ void DomainPage::loadSummary() {
 void DomainPage::loadMailboxes() {
     if (!m_db)
         return;
-    const quint64 generation = m_generation;
-    m_db->run([domain = m_domain](QSqlDatabase &db) {
-            return db::MailboxRepository::listForDomain(db, domain);
-        })
-        .then(this, [this, generation](Result<QList<db::MailboxRow>> result) {
-            if (generation != m_generation)
-                return;
-            if (!result) {
-                m_banner->showError(result.error());
-                return;
-            }
-            const int count = int(result->size());
-            m_mailboxes->setMailboxes(std::move(result).value());
-            m_mailboxView->resizeColumnsToContents();
-            updateActions();
-            Q_EMIT mailboxesLoaded(count);
-        });
+    // In chunks, first screenful first (MailboxListModel::load()); the same domain again is a
+    // refresh that keeps selection and scroll.
+    m_mailboxes->load(m_db, m_domain);
 }
 
 void DomainPage::loadAliases() {
     if (!m_db)
         return;
-    const quint64 generation = m_generation;
-    m_db->run([domain = m_domain](QSqlDatabase &db) {
-            return db::AliasRepository::listForDomain(db, domain);
-        })
-        .then(this, [this, generation](Result<db::DomainAliases> result) {
-            if (generation != m_generation)
-                return;
-            if (!result) {
-                m_banner->showError(result.error());
-                return;
-            }
-            m_aliases->setAliases(m_domain, *result);
-            m_aliasView->expandAll();
-            m_aliasView->resizeColumnToContents(0);
-            m_aliasView->resizeColumnToContents(1);
-            updateActions();
-            Q_EMIT aliasesLoaded();
-        });
+    m_aliases->load(m_db, m_domain);
 }
 
 void DomainPage::loadLists() {
@@ -422,6 +496,7 @@ void DomainPage::loadLists() {
             Q_EMIT listsLoaded(count);
             if (!m_lists)
                 return;
+            m_listModel->countSubscribers(m_lists, m_domain); // one remote command for all
             // The settings from each list's control files, one after the other.
             for (const QString &address : addresses) {
                 m_lists->read(address).then(
@@ -486,6 +561,8 @@ void DomainPage::updateActions() {
                              kind == AliasOverviewModel::CatchAllKind));
     m_deleteAlias->setEnabled(alias.isValid() && !group &&
                               kind != AliasOverviewModel::ForwardingKind);
+    if (m_delegated)
+        restrictForDelegated();
 }
 
 QList<const db::MailboxRow *> DomainPage::selectedMailboxes() const {
@@ -924,6 +1001,9 @@ void DomainPage::editSubscribers() {
         return;
     auto *dialog = new SubscribersDialog(m_lists, address, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The Subscribers column counts again once the dialog has changed them.
+    connect(dialog, &QDialog::finished, this,
+            [this] { m_listModel->countSubscribers(m_lists, m_domain); });
     dialog->open();
     Q_EMIT dialogOpened(dialog);
 }
@@ -1018,6 +1098,46 @@ void DomainPage::undoLastChange() {
             Q_EMIT domainsChanged();
             Q_EMIT undoFinished(true);
         });
+}
+
+void DomainPage::setDelegated(bool delegated) {
+    if (m_delegated == delegated)
+        return;
+    m_delegated = delegated;
+    if (!delegated) {
+        for (QAction *a :
+             {m_newDomain, m_editDomain, m_toggleDomain, m_deleteDomain, m_newAliasDomain,
+              m_editCatchAll, m_newUserAlias, m_importMailboxes, m_newList, m_editList,
+              m_listSubscribers, m_deleteList, m_editAlias, m_deleteAlias})
+            a->setToolTip(QString());
+    }
+    updateActions();
+}
+
+void DomainPage::restrictForDelegated() {
+    const QString why = tr("Only the server's administrator can do this.");
+    for (QAction *a : {m_newDomain, m_editDomain, m_toggleDomain, m_deleteDomain, m_newAliasDomain,
+                       m_editCatchAll, m_newUserAlias, m_importMailboxes}) {
+        a->setEnabled(false);
+        a->setToolTip(why);
+    }
+    // mlmmj keeps each list in a directory on the server, which needs the server's SSH login.
+    const QString lists = tr("Mailing lists need the server's administrator (SSH to the server).");
+    for (QAction *a : {m_newList, m_editList, m_listSubscribers, m_deleteList}) {
+        a->setEnabled(false);
+        a->setToolTip(lists);
+    }
+    const int kind = currentAliasIndex().data(AliasOverviewModel::KindRole).toInt();
+    if (kind != AliasOverviewModel::AliasAccountKind &&
+        kind != AliasOverviewModel::ForwardingKind) {
+        m_editAlias->setEnabled(false);
+        m_deleteAlias->setEnabled(false);
+        m_editAlias->setToolTip(why);
+        m_deleteAlias->setToolTip(why);
+    } else {
+        m_editAlias->setToolTip(QString());
+        m_deleteAlias->setToolTip(QString());
+    }
 }
 
 } // namespace maildeck::ui

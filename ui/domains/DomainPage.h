@@ -16,6 +16,7 @@ class QAbstractItemView;
 class QAction;
 class QLabel;
 class QMenu;
+class QPushButton;
 class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
@@ -56,6 +57,11 @@ public:
 
     // The scheme new passwords are hashed with (iRedAdmin's DEFAULT_PASSWORD_SCHEME).
     void setDefaultPasswordScheme(db::PasswordScheme scheme) { m_scheme = scheme; }
+    // A per-domain admin's own connection (delegation::AccessScope Delegated): what only the
+    // server's administrator may do (domains, alias domains, catch-all, alias addresses of users,
+    // imports, mailing lists on disk) is disabled, its tool tip says why.
+    void setDelegated(bool delegated);
+    bool isDelegated() const { return m_delegated; }
 
     // Domain actions (New, Edit, Enable/Disable, Delete) for the main window's menu.
     QList<QAction *> domainActions() const;
@@ -138,7 +144,21 @@ private:
     QSortFilterProxyModel *m_mailboxProxy = nullptr;
     QTableView *m_mailboxView = nullptr;
     AliasOverviewModel *m_aliases = nullptr;
+    QSortFilterProxyModel *m_aliasProxy = nullptr;
     QTreeView *m_aliasView = nullptr;
+    // "Loading… 4 000 of 20 000" with Cancel, under each tab's filter while rows stream in.
+    struct LoadRow {
+        QWidget *row = nullptr;
+        QLabel *label = nullptr;
+        QPushButton *cancel = nullptr;
+        int loaded = 0;
+        int total = 0;
+    };
+    LoadRow m_mailboxLoad;
+    LoadRow m_aliasLoad;
+    LoadRow makeLoadRow(const QString &objectName);
+    void showLoadProgress(LoadRow &load, int loaded, int total);
+    void endLoadProgress(LoadRow &load, bool complete);
     QPointer<lists::MailingLists> m_lists;
     MailingListModel *m_listModel = nullptr;
     QSortFilterProxyModel *m_listProxy = nullptr;
@@ -168,6 +188,8 @@ private:
     QAction *m_editList = nullptr;
     QAction *m_listSubscribers = nullptr;
     QAction *m_deleteList = nullptr;
+    bool m_delegated = false;
+    void restrictForDelegated();
 };
 
 } // namespace maildeck::ui

@@ -3,6 +3,7 @@
 #include "core/db/AliasRepository.h"
 #include "core/db/DbWorker.h"
 #include "core/db/EmailAddress.h"
+#include "ui/common/ThemeColors.h"
 #include "ui/domains/AddressListEditor.h"
 #include "ui/domains/DomainEditorDialog.h"
 #include "ui/domains/FieldErrorLabel.h"
@@ -77,7 +78,7 @@ EditMailboxDialog::EditMailboxDialog(DbWorker *db, const db::MailboxRow &current
         weak->setObjectName(QStringLiteral("WeakHashWarning"));
         weak->setWordWrap(true);
         QPalette pal = weak->palette();
-        pal.setColor(QPalette::WindowText, QColor(170, 90, 0));
+        pal.setColor(QPalette::WindowText, toneText(Tone::Warning, pal));
         weak->setPalette(pal);
         contentLayout()->addWidget(weak);
     }

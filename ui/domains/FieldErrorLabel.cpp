@@ -1,6 +1,9 @@
 #include "ui/domains/FieldErrorLabel.h"
 
+#include "ui/common/ThemeColors.h"
+
 #include <QApplication>
+#include <QEvent>
 
 namespace maildeck::ui {
 
@@ -11,11 +14,21 @@ FieldErrorLabel::FieldErrorLabel(QWidget *field, QWidget *parent)
     setWordWrap(true);
     setTextFormat(Qt::PlainText);
     setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette pal = palette();
-    const bool dark = QApplication::palette().color(QPalette::Window).lightness() < 128;
-    pal.setColor(QPalette::WindowText, dark ? QColor(255, 120, 120) : QColor(180, 20, 20));
-    setPalette(pal);
+    applyTone();
     hide();
+}
+
+void FieldErrorLabel::applyTone() {
+    // The error tone computed from the palette (ui/common/ThemeColors): readable light or dark.
+    QPalette pal = QApplication::palette();
+    pal.setColor(QPalette::WindowText, toneText(Tone::Error, pal));
+    setPalette(pal);
+}
+
+void FieldErrorLabel::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::ApplicationPaletteChange)
+        applyTone();
+    QLabel::changeEvent(event);
 }
 
 void FieldErrorLabel::setError(const QString &message) {

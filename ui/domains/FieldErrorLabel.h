@@ -14,6 +14,12 @@ public:
     void setError(const QString &message);
     void clearError() { setError({}); }
     bool hasError() const { return !text().isEmpty(); }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void applyTone();
 };
 
 } // namespace maildeck::ui

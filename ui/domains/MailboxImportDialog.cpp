@@ -5,6 +5,7 @@
 #include "core/db/DbWorker.h"
 #include "core/db/EmailAddress.h"
 #include "ui/common/MessageBanner.h"
+#include "ui/common/ThemeColors.h"
 #include "ui/domains/DomainEditorDialog.h"
 #include "ui/domains/PasswordField.h"
 
@@ -251,7 +252,7 @@ int MailboxImportDialog::errorCount() const {
 
 void MailboxImportDialog::showLines() {
     m_table->setRowCount(int(m_lines.size()));
-    const QBrush bad(QColor(200, 30, 30));
+    const QBrush bad(toneText(Tone::Error, m_table->palette(), QPalette::Base));
     for (int r = 0; r < m_lines.size(); ++r) {
         const Line &l = m_lines[r];
         auto set = [&](int column, const QString &text) {

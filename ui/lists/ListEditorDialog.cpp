@@ -76,8 +76,6 @@ ListEditorDialog::ListEditorDialog(lists::MailingLists *lists, DbWorker *db,
     load(m_base);
     if (state.row)
         m_description->setText(state.row->description);
-    m_description->setReadOnly(true);
-    m_description->setToolTip(tr("The description is set when the list is created."));
     updateEnabled();
     updateOkButton();
 }
@@ -103,6 +101,9 @@ void ListEditorDialog::build() {
     m_nameError = new FieldErrorLabel(m_name, general);
     m_description = new QLineEdit(general);
     m_description->setObjectName(QStringLiteral("ListDescription"));
+    m_description->setToolTip(tr("Stored in the database (maillists.description), as "
+                                 "iRedAdmin-Pro does; shown on its newsletter page."));
+    m_descriptionError = new FieldErrorLabel(m_description, general);
     auto *form = new QFormLayout;
     auto *addressLabel = new QLabel(tr("&Address:"), general);
     addressLabel->setBuddy(m_localPart);
@@ -111,6 +112,7 @@ void ListEditorDialog::build() {
     form->addRow(tr("&Name:"), m_name);
     form->addRow(QString(), m_nameError);
     form->addRow(tr("&Description:"), m_description);
+    form->addRow(QString(), m_descriptionError);
 
     auto *ownersBox = new QGroupBox(tr("Owners (receive the list's administrative mail)"), general);
     m_owners = new AddressListEditor(QStringLiteral("Owners"), ownersBox);
@@ -287,6 +289,8 @@ void ListEditorDialog::build() {
     connect(m_removeHeaders, &QPlainTextEdit::textChanged, m_headersError,
             &FieldErrorLabel::clearError);
     connect(m_name, &QLineEdit::textChanged, m_nameError, &FieldErrorLabel::clearError);
+    connect(m_description, &QLineEdit::textChanged, m_descriptionError,
+            &FieldErrorLabel::clearError);
     connect(m_prefix, &QLineEdit::textChanged, m_prefixError, &FieldErrorLabel::clearError);
     connect(m_maxSize, &QSpinBox::valueChanged, m_maxSizeError, &FieldErrorLabel::clearError);
     connect(m_smtpPort, &QSpinBox::valueChanged, m_portError, &FieldErrorLabel::clearError);
@@ -403,6 +407,11 @@ bool ListEditorDialog::validate() {
         showAt(m_name, m_nameError, problem);
         ok = false;
     }
+    // maillists.description is TEXT; a line edit keeps it to one line.
+    if (const QString problem = checkFreeText(m_description->text(), 1000); !problem.isEmpty()) {
+        showAt(m_description, m_descriptionError, problem);
+        ok = false;
+    }
     for (AddressListEditor *editor : {m_owners, m_moderators, m_subModerators})
         if (editor->hasPendingInput() && !editor->addFromInput())
             ok = false;
@@ -472,7 +481,7 @@ QFuture<Status> ListEditorDialog::startWrite() {
                "this dialog."),
             {}}));
     if (m_state)
-        return m_lists->update(*m_state, m_settings);
+        return m_lists->update(*m_state, m_settings, description());
     return m_lists->create(m_settings, description());
 }
 

@@ -18,8 +18,8 @@ class AddressListEditor;
 class FieldErrorLabel;
 
 // New Mailing List and Edit Mailing List (mlmmj): the address (new only), name, description
-// (new only), owners and moderators, and every setting of core's ListSettings, in tabs:
-// General / Posting / Subscription / Archive & footer / Headers & delivery. Checked with
+// (maillists.description), owners and moderators, and every setting of core's ListSettings, in
+// tabs: General / Posting / Subscription / Archive & footer / Headers & delivery. Checked with
 // ListSettings::normalised; written through MailingLists (list directory and SQL rows, all or
 // nothing) in the background. Settings the dialog does not show are kept as they are.
 //
@@ -71,6 +71,7 @@ private:
     QLineEdit *m_name = nullptr;
     FieldErrorLabel *m_nameError = nullptr;
     QLineEdit *m_description = nullptr;
+    FieldErrorLabel *m_descriptionError = nullptr;
     AddressListEditor *m_owners = nullptr;
     AddressListEditor *m_moderators = nullptr;
     // Posting

@@ -15,9 +15,13 @@
 #include "ui/connection/ProfileEditorDialog.h"
 #include "ui/connection/ProfileManagerDialog.h"
 #include "ui/connection/ServerPathsEditor.h"
+#include "ui/delegation/DelegationTools.h"
 #include "ui/domains/DomainListModel.h"
 #include "ui/domains/DomainPage.h"
+#include "ui/logs/RejectLogView.h"
 #include "ui/shell/DialogPrompter.h"
+#include "ui/shell/PreferencesDialog.h"
+#include "ui/shell/ShortcutsDialog.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -31,6 +35,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -40,7 +45,6 @@ namespace {
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kSplitterKey = QStringLiteral("mainWindow/splitter");
-const QString kDomainHeaderKey = QStringLiteral("mainWindow/domainHeader");
 } // namespace
 
 MainWindow::MainWindow(std::shared_ptr<ProfileStore> profiles, QWidget *parent)
@@ -129,7 +133,7 @@ void MainWindow::buildDomainPanel() {
     splitter->addWidget(left);
     splitter->addWidget(m_domainPage);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({520, 680});
+    splitter->setSizes({600, 680}); // room for the domain list's columns in Japanese too
     m_pages->addWidget(splitter);
 }
 
@@ -139,13 +143,22 @@ void MainWindow::buildMenus() {
         file->addAction(tr("&Connect to Server…"), this, &MainWindow::showProfileManager);
     connectAction->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
     m_recentMenu = file->addMenu(tr("Recent &Servers"));
+    m_recentMenu->setObjectName(QStringLiteral("RecentServersMenu"));
+    // Rebuilt when it opens: profiles may have been used, renamed or deleted meanwhile.
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     rebuildRecentMenu();
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcuts(standardKeys(QKeySequence::Quit, QKeySequence(tr("Ctrl+Q"))));
+    quit->setMenuRole(QAction::QuitRole);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_domainPage->undoAction());
+    edit->addSeparator();
+    QAction *preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setObjectName(QStringLiteral("PreferencesAction"));
+    preferences->setShortcuts(standardKeys(QKeySequence::Preferences, QKeySequence(tr("Ctrl+,"))));
+    preferences->setMenuRole(QAction::PreferencesRole);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_reloadAction = view->addAction(tr("&Reload"), this, &MainWindow::reloadDomains);
@@ -156,23 +169,127 @@ void MainWindow::buildMenus() {
         m_domainFilter->selectAll();
     });
     find->setShortcut(QKeySequence::Find);
+    QAction *rejectLog = view->addAction(tr("Reject &Log"), this, &MainWindow::showRejectLog);
+    rejectLog->setObjectName(QStringLiteral("RejectLogAction"));
+    rejectLog->setShortcut(QKeySequence(tr("Ctrl+L")));
+    view->addSeparator();
+    // The domain's tabs by number, as browsers do.
+    if (auto *tabs = m_domainPage->findChild<QTabWidget *>()) {
+        for (int i = 0; i < tabs->count() && i < 9; ++i) {
+            QAction *tab = view->addAction(tabs->tabText(i), this, [this, tabs, i] {
+                if (m_pages->currentIndex() == 1)
+                    tabs->setCurrentIndex(i);
+            });
+            tab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        }
+    }
 
     QMenu *domainMenu = menuBar()->addMenu(tr("&Domain"));
     domainMenu->addActions(m_domainPage->domainActions());
 
+    m_delegation = new DelegationTools(this, m_domainPage);
+    menuBar()->addMenu(m_delegation->menu());
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About MailDeck"), this, [this] {
+    QAction *shortcuts =
+        help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    shortcuts->setObjectName(QStringLiteral("ShortcutsAction"));
+    shortcuts->setShortcuts(standardKeys(QKeySequence::HelpContents, QKeySequence(Qt::Key_F1)));
+    help->addSeparator();
+    QAction *about = help->addAction(tr("&About MailDeck"), this, [this] {
         QMessageBox::about(this, tr("About MailDeck"),
                            tr("MailDeck %1\nA desktop console for iRedMail servers.")
                                .arg(QApplication::applicationVersion()));
     });
+    about->setMenuRole(QAction::AboutRole);
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+QList<QKeySequence> MainWindow::standardKeys(QKeySequence::StandardKey key,
+                                             const QKeySequence &fallback) {
+    // Some platform themes (offscreen, a bare X session) bind no key to a standard action.
+    QList<QKeySequence> keys = QKeySequence::keyBindings(key);
+    if (keys.isEmpty())
+        keys.append(fallback);
+    return keys;
+}
+
+void MainWindow::showPreferences() {
+    if (auto *open = findChild<PreferencesDialog *>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new PreferencesDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showShortcuts() {
+    if (auto *open = findChild<ShortcutsDialog *>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new ShortcutsDialog(ShortcutsDialog::collect(this), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::showRejectLog() {
+    if (!m_rejectLog) {
+        m_rejectLog = new RejectLogView(this);
+        m_rejectLog->setWindowFlag(Qt::Window);
+        m_rejectLog->setAttribute(Qt::WA_DeleteOnClose);
+        m_rejectLog->setObjectName(QStringLiteral("RejectLogWindow"));
+        m_rejectLog->setWindowTitle(tr("Reject Log"));
+        m_rejectLog->resize(1200, 800);
+        m_rejectLogProfile.clear();
+    }
+    // A per-domain admin's account has no shell: the server's log is the global admin's.
+    const bool canFollow = m_connection &&
+                           m_connection->state() == ServerConnection::State::Connected &&
+                           m_connection->profile().role == ProfileRole::Global;
+    if (canFollow && m_rejectLogProfile != m_profileName) {
+        m_rejectLogProfile = m_profileName;
+        const ServerProfile &profile = m_connection->profile();
+        m_rejectLog->setWindowTitle(tr("Reject Log — %1").arg(profile.name));
+        // Syslog timestamps carry no offset: ask the server for its own.
+        QPointer<SshSession> ssh = m_connection->ssh();
+        const QString path = profile.paths.mailLog;
+        QPointer<RejectLogView> view = m_rejectLog;
+        ssh->runCommand(QStringLiteral("date +%z"))
+            .then(this, [view, ssh, path](Result<CommandOutput> r) {
+                if (!view || !ssh)
+                    return;
+                int offset = 0;
+                const QString z = r.ok() ? r.value().stdoutText().trimmed() : QString();
+                if (z.size() == 5)
+                    offset = (z.mid(1, 2).toInt() * 60 + z.mid(3, 2).toInt()) *
+                             (z.startsWith(QLatin1Char('-')) ? -1 : 1);
+                view->followServer(ssh, path, offset);
+            });
+    }
+    m_rejectLog->show();
+    m_rejectLog->raise();
+    m_rejectLog->activateWindow();
 }
 
 void MainWindow::rebuildRecentMenu() {
     m_recentMenu->clear();
     const QStringList recent = m_profiles->recent();
-    for (const QString &name : recent)
-        m_recentMenu->addAction(name, this, [this, name] { connectToProfile(name); });
+    int number = 0;
+    for (const QString &name : recent) {
+        ++number;
+        // "&1 lab": the first nine open with their digit; a profile's own & stays literal.
+        QString label = QString(name).replace(QLatin1Char('&'), QStringLiteral("&&"));
+        if (number <= 9)
+            label = QStringLiteral("&%1 %2").arg(number).arg(label);
+        QAction *entry =
+            m_recentMenu->addAction(label, this, [this, name] { connectToProfile(name); });
+        entry->setData(name);
+    }
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
@@ -337,6 +454,7 @@ void MainWindow::showConnectionError(const Error &error) {
 
 void MainWindow::onConnected() {
     showConnectedState();
+    m_delegation->setConnection(m_connection.get());
     setWindowTitle(tr("%1 — MailDeck").arg(m_profileName));
     m_pages->setCurrentIndex(1);
     m_reloadAction->setEnabled(true);
@@ -375,8 +493,10 @@ void MainWindow::reloadDomains() {
         return;
     statusBar()->showMessage(tr("Loading domains…"));
     const QString selected = m_domainPage->domain();
-    m_connection->db()
-        ->run([](QSqlDatabase &db) { return db::DomainRepository::list(db); })
+    m_connection
+        ->db()
+        // The rows first (names are enough to pick one); the counts follow (loadCounts()).
+        ->run([](QSqlDatabase &db) { return db::DomainRepository::listRows(db); })
         .then(this, [this, selected](Result<QList<db::DomainSummary>> result) {
             if (!result) {
                 statusBar()->clearMessage();
@@ -384,7 +504,7 @@ void MainWindow::reloadDomains() {
                 return;
             }
             const int count = int(result->size());
-            m_domainModel->setDomains(std::move(result).value());
+            m_domainModel->setDomains(std::move(result).value(), false);
             statusBar()->showMessage(tr("%n domain(s)", nullptr, count), 5000);
             int row = m_domainModel->rowOf(selected);
             QModelIndex index = row >= 0
@@ -392,6 +512,8 @@ void MainWindow::reloadDomains() {
                                     : m_domainProxy->index(0, 0);
             if (index.isValid())
                 m_domainView->setCurrentIndex(index);
+            // After the selected domain's first rows: the worker runs jobs in order.
+            m_domainModel->loadCounts(m_connection->db());
         });
 }
 
@@ -410,7 +532,6 @@ void MainWindow::restoreLayout() {
     restoreState(settings.value(kStateKey).toByteArray());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("DomainSplitter")))
         splitter->restoreState(settings.value(kSplitterKey).toByteArray());
-    m_domainView->horizontalHeader()->restoreState(settings.value(kDomainHeaderKey).toByteArray());
 }
 
 void MainWindow::saveLayout() {
@@ -419,7 +540,6 @@ void MainWindow::saveLayout() {
     settings.setValue(kStateKey, saveState());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("DomainSplitter")))
         settings.setValue(kSplitterKey, splitter->saveState());
-    settings.setValue(kDomainHeaderKey, m_domainView->horizontalHeader()->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

@@ -2,6 +2,7 @@
 
 #include "core/common/Result.h"
 
+#include <QKeySequence>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -24,11 +25,14 @@ struct DetectedServer;
 
 namespace maildeck::ui {
 
+class RejectLogView;
+
 class ConnectDialog;
 class ConnectionIndicator;
 class DialogPrompter;
 class DomainListModel;
 class DomainPage;
+class DelegationTools;
 class MessageBanner;
 
 // The main window: the server's domains on the left, the selected domain's content on the right.
@@ -47,6 +51,11 @@ public:
     void connectToProfile(const QString &profileName);
     // The server profiles (File > Connect): connect to one, create, edit, delete.
     void showProfileManager();
+    // Edit > Preferences (language, appearance) and Help > Keyboard Shortcuts.
+    void showPreferences();
+    void showShortcuts();
+    // View > Reject Log: the connected server's mail log, followed live and explained.
+    void showRejectLog();
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
     ConnectDialog *connectDialog() const;
     ServerConnection *connection() const { return m_connection.get(); }
@@ -63,6 +72,9 @@ private:
     void buildMenus();
     void buildDomainPanel();
     void rebuildRecentMenu();
+    // The platform's keys for a standard action, or `fallback` when the platform binds none.
+    static QList<QKeySequence> standardKeys(QKeySequence::StandardKey key,
+                                            const QKeySequence &fallback);
     void showConnectionError(const Error &error);
     void onConnected();
     void showConnectedState();
@@ -91,6 +103,9 @@ private:
     DomainListModel *m_domainModel = nullptr;
     QSortFilterProxyModel *m_domainProxy = nullptr;
     DomainPage *m_domainPage = nullptr;
+    DelegationTools *m_delegation = nullptr; // Tools menu, delegated (per-domain admin) mode
+    QPointer<RejectLogView> m_rejectLog;
+    QString m_rejectLogProfile; // the profile whose log it follows
 };
 
 } // namespace maildeck::ui

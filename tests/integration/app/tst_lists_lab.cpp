@@ -232,6 +232,8 @@ private Q_SLOTS:
         edit->findChild<QLineEdit *>(QStringLiteral("SubjectPrefix"))->setText(prefix);
         edit->findChild<QSpinBox *>(QStringLiteral("MaxMessageSize"))->setValue(512);
         edit->findChild<QCheckBox *>(QStringLiteral("KeepArchive"))->setChecked(false);
+        edit->findChild<QLineEdit *>(QStringLiteral("ListDescription"))
+            ->setText(QStringLiteral("edited by tst_lists_lab"));
         edit->okButton()->click();
         QVERIFY(QTest::qWaitFor([&] { return !opened || !edit->isBusy(); }, 60000));
         QVERIFY2(!opened || edit->result() == QDialog::Accepted,
@@ -245,6 +247,7 @@ private Q_SLOTS:
         QCOMPARE(state->settings.subjectPrefix, prefix);
         QVERIFY(state->row);
         QCOMPARE(state->row->maxMessageSize, 524288);
+        QCOMPARE(state->row->description, QStringLiteral("edited by tst_lists_lab"));
         // Everything else as it was.
         QCOMPARE(state->settings.name, QStringLiteral("MailDeck UI test"));
 
@@ -295,6 +298,19 @@ private Q_SLOTS:
         normal.sort();
         expected.sort();
         QCOMPARE(normal, expected);
+
+        // The lists tab counts them (one remote command for the domain, after the rows).
+        QVERIFY(reloadPage(page));
+        auto *model = page.findChild<MailingListModel *>();
+        QVERIFY(model);
+        const int listRow = model->rowOf(m_address);
+        QVERIFY(listRow >= 0);
+        const QModelIndex count = model->index(listRow, MailingListModel::SubscribersColumn);
+        QVERIFY(
+            QTest::qWaitFor([&] { return count.data().toString() != QStringLiteral("…"); }, 30000));
+        QCOMPARE(count.data().toString(), QStringLiteral("2000"));
+        QVERIFY(count.data(Qt::ToolTipRole).toString().contains(QStringLiteral("2000 normal")));
+        screenshot(&page, QStringLiteral("lab-lists-tab-counted"));
 
         // Importing the same file again refuses every line as already subscribed.
         finished.clear();

@@ -86,30 +86,31 @@ protected:
     QString addr(const QString &local) const {
         return QStringLiteral("clitest-%1-%2@%3").arg(local, m_tag, m_domain);
     }
-    void addProfile(const QString &name, const QString &knownHosts) {
-        const Run r = cli({QStringLiteral("profile"),
-                           QStringLiteral("add"),
-                           name,
-                           QStringLiteral("--host"),
-                           QStringLiteral("127.0.0.1"),
-                           QStringLiteral("--port"),
-                           LabEnv::value("LAB_SSH_PORT"),
-                           QStringLiteral("--user"),
-                           QStringLiteral("root"),
-                           QStringLiteral("--identity-file"),
-                           LabEnv::value("LAB_ROOT_KEY"),
-                           QStringLiteral("--known-hosts"),
-                           knownHosts,
-                           QStringLiteral("--db-port"),
-                           LabEnv::value("LAB_DB_PORT"),
-                           QStringLiteral("--db-user"),
-                           LabEnv::value("LAB_DB_ADMIN_USER"),
-                           QStringLiteral("--db-credentials-file"),
-                           LabEnv::value("LAB_DB_ADMIN_CNF"),
-                           QStringLiteral("--flavour"),
-                           QStringLiteral("lab"),
-                           QStringLiteral("--mlmmj-spool"),
-                           LabEnv::value("LAB_MLMMJ_SPOOL")});
+    void addProfile(const QString &name, const QString &knownHosts, const QStringList &extra = {}) {
+        const Run r = cli(QStringList{QStringLiteral("profile"),
+                                      QStringLiteral("add"),
+                                      name,
+                                      QStringLiteral("--host"),
+                                      QStringLiteral("127.0.0.1"),
+                                      QStringLiteral("--port"),
+                                      LabEnv::value("LAB_SSH_PORT"),
+                                      QStringLiteral("--user"),
+                                      QStringLiteral("root"),
+                                      QStringLiteral("--identity-file"),
+                                      LabEnv::value("LAB_ROOT_KEY"),
+                                      QStringLiteral("--known-hosts"),
+                                      knownHosts,
+                                      QStringLiteral("--db-port"),
+                                      LabEnv::value("LAB_DB_PORT"),
+                                      QStringLiteral("--db-user"),
+                                      LabEnv::value("LAB_DB_ADMIN_USER"),
+                                      QStringLiteral("--db-credentials-file"),
+                                      LabEnv::value("LAB_DB_ADMIN_CNF"),
+                                      QStringLiteral("--flavour"),
+                                      QStringLiteral("lab"),
+                                      QStringLiteral("--mlmmj-spool"),
+                                      LabEnv::value("LAB_MLMMJ_SPOOL")} +
+                          extra);
         QVERIFY2(r.code == 0, qPrintable(r.describe()));
     }
     // The lab's known_hosts copied (the CLI may write to it).

@@ -1,6 +1,7 @@
 // maildeck-cli's list commands against the lab (see CliLab.h), in a domain of the test's own
 // (made and removed with core's repositories): a list is created, gets 2 000 subscribers from a
-// file and mlmmj-list on the server prints exactly those; unsubscribe, bad input, delete.
+// file and mlmmj-list on the server prints exactly those; unsubscribe, bad input, delete; list
+// set changes a list after creation (control files and rows).
 
 #include "CliLab.h"
 
@@ -121,6 +122,102 @@ private Q_SLOTS:
             VmailTestDb::count(
                 m_db, QStringLiteral("SELECT COUNT(*) FROM forwardings WHERE address = ?"), {list}),
             0);
+    }
+    // list set after creation: description (maillists.description), who may post, a setting
+    // by mlmmjadmin's name, moderators; the control files on the server and the rows change
+    // together; bad input changes nothing.
+    void listSettingsAfterCreation() {
+        const QString list = addr(QStringLiteral("settings"));
+        Run r = lab({QStringLiteral("list"), QStringLiteral("create"), list,
+                     QStringLiteral("--owner"), m_owner});
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+        const QString description = QStringLiteral("Weekly news – für alle %1").arg(m_tag);
+        r = lab({QStringLiteral("list"), QStringLiteral("set"), list, QStringLiteral("--name"),
+                 QStringLiteral("CLI News"), QStringLiteral("--description"), description,
+                 QStringLiteral("--post-policy"), QStringLiteral("moderators"),
+                 QStringLiteral("--moderator"), m_owner, QStringLiteral("--set"),
+                 QStringLiteral("subject_prefix=[cli]"), QStringLiteral("--set"),
+                 QStringLiteral("disable_archive=yes")});
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+        QCOMPARE(VmailTestDb::count(m_db,
+                                    QStringLiteral("SELECT COUNT(*) FROM maillists WHERE address = "
+                                                   "? AND description = ? AND name = ? AND "
+                                                   "accesspolicy = 'moderatorsonly'"),
+                                    {list, description, QStringLiteral("CLI News")}),
+                 1);
+        QCOMPARE(VmailTestDb::count(m_db,
+                                    QStringLiteral("SELECT COUNT(*) FROM moderators WHERE address "
+                                                   "= ? AND moderator = ?"),
+                                    {list, m_owner}),
+                 1);
+        const QString control = LabEnv::value("LAB_MLMMJ_SPOOL") + QLatin1Char('/') + m_domain +
+                                QStringLiteral("/clitest-settings-") + m_tag +
+                                QStringLiteral("/control/");
+        auto onServer = [&](const QString &command) {
+            return lab({QStringLiteral("exec"), QStringLiteral("--sudo"), command});
+        };
+        r = onServer(QStringLiteral("cat '%1prefix'").arg(control));
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+        QCOMPARE(r.outText().trimmed(), QStringLiteral("[cli]"));
+        QCOMPARE(onServer(QStringLiteral("test -e '%1modonlypost'").arg(control)).code, 0);
+        QCOMPARE(onServer(QStringLiteral("test -e '%1subonlypost'").arg(control)).code, 1);
+        QCOMPARE(onServer(QStringLiteral("test -e '%1noarchive'").arg(control)).code, 0);
+        r = onServer(QStringLiteral("cat '%1moderators'").arg(control));
+        QCOMPARE(r.outText().trimmed(), m_owner);
+
+        r = lab({QStringLiteral("list"), QStringLiteral("show"), list, QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+        const QJsonObject shown = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(shown[QStringLiteral("description")].toString(), description);
+        QCOMPARE(shown[QStringLiteral("post_policy")].toString(), QStringLiteral("moderators"));
+        const QJsonObject settings = shown[QStringLiteral("settings")].toObject();
+        QCOMPARE(settings[QStringLiteral("only_moderator_can_post")].toString(),
+                 QStringLiteral("yes"));
+        QCOMPARE(settings[QStringLiteral("subject_prefix")].toString(), QStringLiteral("[cli]"));
+        QCOMPARE(settings[QStringLiteral("disable_archive")].toString(), QStringLiteral("yes"));
+
+        // Bad input: exit 2, nothing written.
+        for (const QStringList &bad :
+             {QStringList{QStringLiteral("--set"), QStringLiteral("no_such_setting=1")},
+              QStringList{QStringLiteral("--set"), QStringLiteral("moderated=perhaps")},
+              QStringList{QStringLiteral("--post-policy"), QStringLiteral("everyone")},
+              QStringList{QStringLiteral("--set"), QStringLiteral("subject_prefix=[x]"),
+                          QStringLiteral("--owner"), QStringLiteral("not an address")},
+              QStringList{}}) {
+            r = lab(QStringList{QStringLiteral("list"), QStringLiteral("set"), list} + bad);
+            QVERIFY2(r.code == 2, qPrintable(bad.join(u' ') + u'\n' + r.describe()));
+        }
+        r = onServer(QStringLiteral("cat '%1prefix'").arg(control));
+        QCOMPARE(r.outText().trimmed(), QStringLiteral("[cli]"));
+
+        // Only the description: the row changes, the files stay.
+        r = lab({QStringLiteral("list"), QStringLiteral("set"), list,
+                 QStringLiteral("--description"), QString()});
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+        QCOMPARE(VmailTestDb::count(m_db,
+                                    QStringLiteral("SELECT COUNT(*) FROM maillists WHERE address = "
+                                                   "? AND description = '' AND accesspolicy = "
+                                                   "'moderatorsonly'"),
+                                    {list}),
+                 1);
+
+        // Digest subscribers, as the subscribers dialog adds them.
+        const QString reader = QStringLiteral("digest-%1@example.org").arg(m_tag);
+        r = lab({QStringLiteral("list"), QStringLiteral("subscribe"), list, reader,
+                 QStringLiteral("--kind"), QStringLiteral("digest")});
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+        r = lab(
+            {QStringLiteral("list"), QStringLiteral("members"), list, QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+        const QJsonObject kinds = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(kinds[QStringLiteral("digest")].toArray(), QJsonArray{reader});
+        QVERIFY(kinds[QStringLiteral("normal")].toArray().isEmpty());
+        r = lab({QStringLiteral("list"), QStringLiteral("subscribe"), list, reader,
+                 QStringLiteral("--kind"), QStringLiteral("weekly")});
+        QCOMPARE(r.code, 2);
+
+        r = lab({QStringLiteral("list"), QStringLiteral("delete"), list});
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
     }
 };
 

@@ -323,6 +323,69 @@ private Q_SLOTS:
         QVERIFY(!exists(dirOf(a) + QStringLiteral("/control/noarchive")));
     }
 
+    // The description lives in maillists.description only; an edit from a stale read is refused
+    // (db.conflict) and leaves the row as the other console wrote it.
+    void descriptionEditedWithConflictCheck() {
+        const QString a = address(QStringLiteral("descr"));
+        QVERIFY(create(a).ok());
+        const ListState base = read(a);
+        QVERIFY(base.row);
+        const QByteArray filesBefore =
+            sh(QStringLiteral("stat -c %Y.%i ") +
+               Sudo::shellQuote(dirOf(a) + QStringLiteral("/control/")) + QStringLiteral("*"));
+        const QString first = QStringLiteral("Für das Team – %1").arg(m_tag);
+        auto st = awaitFuture(m_lists->update(base, base.settings, first));
+        QVERIFY(st);
+        QVERIFY2(st->ok(), why(*st).constData());
+        QCOMPARE(row(a)->description, first);
+        QCOMPARE(sh(QStringLiteral("stat -c %Y.%i ") +
+                    Sudo::shellQuote(dirOf(a) + QStringLiteral("/control/")) + QStringLiteral("*")),
+                 filesBefore); // no control file touched
+        // `base` is stale now: a second console's edit from it is refused.
+        st = awaitFuture(m_lists->update(base, base.settings, QStringLiteral("stale")));
+        QVERIFY(st && !st->ok());
+        QCOMPARE(st->error().code, QStringLiteral("db.conflict"));
+        QCOMPARE(row(a)->description, first);
+        // nullopt keeps the description while other settings change.
+        ListState now = read(a);
+        ListSettings s = now.settings;
+        s.subjectPrefix = QStringLiteral("[descr]");
+        st = awaitFuture(m_lists->update(now, s));
+        QVERIFY(st && st->ok());
+        QCOMPARE(row(a)->description, first);
+    }
+
+    // All lists of the domain counted in one command, as mlmmj-list -c counts them.
+    void subscriberCountsOfDomain() {
+        const QString a = address(QStringLiteral("count"));
+        QVERIFY(create(a).ok());
+        auto st = awaitFuture(m_lists->subscribe(a, {QStringLiteral("c1@example.org"),
+                                                     QStringLiteral("c2@example.org"),
+                                                     QStringLiteral("c3@example.net")}));
+        QVERIFY(st && st->ok());
+        st = awaitFuture(
+            m_lists->subscribe(a, {QStringLiteral("d1@example.org")}, SubscriberKind::Digest));
+        QVERIFY(st && st->ok());
+        auto counts = awaitFuture(m_lists->subscriberCounts(m_domain));
+        QVERIFY(counts);
+        QVERIFY2(counts->ok(), why(*counts).constData());
+        QVERIFY(counts->value().contains(a));
+        const auto mine = counts->value().value(a);
+        QCOMPARE(mine.normal, qint64(3));
+        QCOMPARE(mine.digest, qint64(1));
+        QCOMPARE(mine.nomail, qint64(0));
+        // Every list directory of the domain is there, with mlmmj's own count.
+        const QString seeded = QStringLiteral("announce@") + m_domain;
+        QVERIFY(counts->value().contains(seeded));
+        const QByteArray listed =
+            sh(QStringLiteral("/usr/bin/mlmmj-list -s -c -L ") + Sudo::shellQuote(dirOf(seeded)));
+        QCOMPARE(counts->value().value(seeded).normal, listed.trimmed().toLongLong());
+        // A domain without list directories: no lists, no error.
+        counts = awaitFuture(m_lists->subscriberCounts(QStringLiteral("no-lists.invalid")));
+        QVERIFY(counts && counts->ok());
+        QVERIFY(counts->value().isEmpty());
+    }
+
     // A write that fails midway (control/smtphelo is a directory, so the rename onto it fails
     // after maxmailsize and prefix were replaced) leaves the previous files.
     void failedWriteRollsBack() {

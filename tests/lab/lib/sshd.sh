@@ -90,6 +90,19 @@ X11Forwarding no
 PrintMotd no
 AcceptEnv LANG LC_*
 Subsystem sftp /usr/lib/openssh/sftp-server
+
+# As 'maildeck-cli admin ssh-account prepare-server' leaves a server (byte for byte
+# ForwardOnlyAccounts::sshdBlock()). Written here so that no test reloads sshd while others
+# connect; tst_delegation_ssh finds it and leaves it alone.
+# BEGIN MailDeck forward-only accounts (managed by MailDeck; keep it last)
+Match User md_*
+	AllowStreamLocalForwarding no
+	PermitTunnel no
+	GatewayPorts no
+	X11Forwarding no
+	AllowAgentForwarding no
+	PermitTTY no
+# END MailDeck forward-only accounts
 EOF
   mv "$tmp" "$LAB_SSHD_CONFIG"
 }

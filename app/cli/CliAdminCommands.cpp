@@ -51,31 +51,8 @@ int runDbWrite(Context &c, const std::function<Status(QSqlDatabase &)> &job, con
 }
 
 Result<QString> readPassword(Context &c) {
-    auto firstLine = [](QByteArray data) {
-        const qsizetype end = data.indexOf('\n');
-        if (end >= 0)
-            data.truncate(end);
-        if (data.endsWith('\r'))
-            data.chop(1);
-        return QString::fromUtf8(data);
-    };
-    if (c.isSet("password-file")) {
-        QFile file(c.value("password-file"));
-        if (!file.open(QIODevice::ReadOnly))
-            return Error{QStringLiteral("cli.input.password"),
-                         Cli::tr("Cannot read the password file %1: %2")
-                             .arg(file.fileName(), file.errorString()),
-                         {}};
-        return firstLine(file.readAll());
-    }
-    if (c.isSet("password-stdin")) {
-        QFile in;
-        if (!in.open(stdin, QIODevice::ReadOnly))
-            return Error{QStringLiteral("cli.input.password"),
-                         Cli::tr("Cannot read the password from stdin."),
-                         {}};
-        return firstLine(in.readLine());
-    }
+    if (auto given = passwordFromOptions(c))
+        return *given;
     return Error{QStringLiteral("cli.input.password"),
                  Cli::tr("The admin needs a password: pass --password-file FILE or "
                          "--password-stdin."),

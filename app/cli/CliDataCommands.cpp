@@ -140,31 +140,8 @@ int runPasswordWrite(Context &c, std::optional<PasswordScheme> scheme,
 
 // The new password: --password-file FILE, --password-stdin, or asked twice on a terminal.
 Result<QString> newPassword(Context &c, const QString &address) {
-    auto firstLine = [](QByteArray data) {
-        const qsizetype end = data.indexOf('\n');
-        if (end >= 0)
-            data.truncate(end);
-        if (data.endsWith('\r'))
-            data.chop(1);
-        return QString::fromUtf8(data);
-    };
-    if (c.isSet("password-file")) {
-        QFile file(c.value("password-file"));
-        if (!file.open(QIODevice::ReadOnly))
-            return Error{QStringLiteral("cli.input.password"),
-                         Cli::tr("Cannot read the password file %1: %2")
-                             .arg(file.fileName(), file.errorString()),
-                         {}};
-        return firstLine(file.readAll());
-    }
-    if (c.isSet("password-stdin")) {
-        QFile in;
-        if (!in.open(stdin, QIODevice::ReadOnly))
-            return Error{QStringLiteral("cli.input.password"),
-                         Cli::tr("Cannot read the password from stdin."),
-                         {}};
-        return firstLine(in.readLine());
-    }
+    if (auto given = passwordFromOptions(c))
+        return *given;
     if (!TerminalPrompter::interactive())
         return Error{QStringLiteral("cli.input.password"),
                      Cli::tr("A password is needed: pass --password-file FILE or "

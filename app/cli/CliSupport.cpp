@@ -1,5 +1,7 @@
 #include "app/cli/CliSupport.h"
 
+#include <QFile>
+
 #include <cstdio>
 
 namespace maildeck::cli {
@@ -74,6 +76,35 @@ int reportError(const Error &error) {
 void printJson(const QJsonDocument &document) {
     out() << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
     out().flush();
+}
+
+std::optional<Result<QString>> passwordFromOptions(const Context &c) {
+    const auto firstLine = [](QByteArray data) {
+        const qsizetype end = data.indexOf('\n');
+        if (end >= 0)
+            data.truncate(end);
+        if (data.endsWith('\r'))
+            data.chop(1);
+        return QString::fromUtf8(data);
+    };
+    if (c.isSet("password-file")) {
+        QFile file(c.value("password-file"));
+        if (!file.open(QIODevice::ReadOnly))
+            return Result<QString>(Error{QStringLiteral("cli.input.password"),
+                                         Cli::tr("Cannot read the password file %1: %2")
+                                             .arg(file.fileName(), file.errorString()),
+                                         {}});
+        return Result<QString>(firstLine(file.readAll()));
+    }
+    if (c.isSet("password-stdin")) {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return Result<QString>(Error{QStringLiteral("cli.input.password"),
+                                         Cli::tr("Cannot read the password from stdin."),
+                                         {}});
+        return Result<QString>(firstLine(in.readLine()));
+    }
+    return std::nullopt;
 }
 
 } // namespace maildeck::cli

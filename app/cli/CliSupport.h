@@ -11,6 +11,7 @@
 #include <QTextStream>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace maildeck {
@@ -68,5 +69,9 @@ bool isInputError(const Error &error);
 
 // Pretty JSON on stdout.
 void printJson(const QJsonDocument &document);
+
+// The password given with --password-file FILE or --password-stdin (the first line, without
+// its line end); nullopt when neither option is set.
+std::optional<Result<QString>> passwordFromOptions(const Context &c);
 
 } // namespace maildeck::cli

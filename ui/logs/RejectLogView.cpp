@@ -325,8 +325,14 @@ void RejectLogView::onRowsAppended() {
         populateReasonCombo();
     m_model->refresh();
     updateFollowUi();
+    if (isFollowing())
+        showFollowingStatus();
     if (!m_panelDelay.isActive())
         m_panelDelay.start();
+}
+
+void RejectLogView::showFollowingStatus() {
+    setStatus(tr("Following %1 (%n event(s))", nullptr, int(m_store->size())).arg(m_followedPath));
 }
 
 int RejectLogView::pendingRows() const {
@@ -533,6 +539,7 @@ void RejectLogView::startTail(LogTail *tail, const QString &path, int utcOffsetM
     stop();
     replaceStore(std::make_unique<EventStore>());
     m_tail = keep;
+    m_followedPath = path;
     m_feed = new LogFeed(*m_store, m_tail, path, utcOffsetMinutes, m_tail);
     connect(m_feed, &LogFeed::rowsAppended, this, &RejectLogView::onRowsAppended);
     connect(m_tail, &LogTail::stateChanged, this, [this, path](LogTail::State state) {
@@ -544,7 +551,7 @@ void RejectLogView::startTail(LogTail *tail, const QString &path, int utcOffsetM
             setStatus(tr("Reading the last hours of %1…").arg(path));
             break;
         case LogTail::State::Following:
-            setStatus(tr("Following %1 (%n event(s))", nullptr, int(m_store->size())).arg(path));
+            showFollowingStatus();
             break;
         case LogTail::State::Reconnecting:
             setStatus(tr("Connection lost; reconnecting and resuming where it stopped…"));

@@ -81,6 +81,7 @@ private:
     void updateChart(const std::vector<std::uint32_t> &rows);
     void showDetail();
     void setStatus(const QString &text);
+    void showFollowingStatus();
     void chooseFiles();
     void chooseExport();
     void populateReasonCombo();
@@ -94,6 +95,7 @@ private:
     QPointer<logs::LogTail> m_tail;
     QPointer<logs::LogFeed> m_feed;
     bool m_loading = false;
+    QString m_followedPath;
 
     QComboBox *m_period = nullptr;
     QComboBox *m_reason = nullptr;

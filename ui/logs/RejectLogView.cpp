@@ -403,8 +403,10 @@ void RejectLogView::updatePanels() {
 void RejectLogView::updateChart(const std::vector<std::uint32_t> &rows) {
     QChart *chart = m_chart->chart();
     chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
+    for (QAbstractAxis *axis : chart->axes()) {
         chart->removeAxis(axis);
+        delete axis; // removeAxis gives it back, it does not delete it
+    }
     if (rows.empty())
         return;
     const qint64 first = m_store->timeMs(rows.front());

@@ -1,6 +1,8 @@
 #include "app/cli/CliCommands.h"
 
 #include "app/cli/CliAdminCommands.h"
+#include "app/cli/CliCompatCommands.h"
+#include "app/cli/CliConfigCommands.h"
 #include "app/cli/CliDataCommands.h"
 #include "app/cli/CliListCommands.h"
 #include "app/cli/CliLogCommands.h"
@@ -65,6 +67,16 @@ const QList<QCommandLineOption> &profileOptions() {
          QStringLiteral("command")},
         {QStringLiteral("dovecot-command"), Cli::tr("Command that runs dovecot on the server."),
          QStringLiteral("command")},
+        {QStringLiteral("iredapd-restart-command"),
+         Cli::tr("Shell command that restarts iRedAPD (default: the service manager's)."),
+         QStringLiteral("command")},
+        {QStringLiteral("iredapd-status-command"),
+         Cli::tr("Shell command that exits with 0 while iRedAPD runs (default: the service "
+                 "manager's check)."),
+         QStringLiteral("command")},
+        {QStringLiteral("change-history-dir"),
+         Cli::tr("Root-only directory of MailDeck's change history on the server."),
+         QStringLiteral("dir")},
     };
     return options;
 }
@@ -112,6 +124,9 @@ int profileAdd(Context &c) {
     text("mlmmj-spool", profile.paths.mlmmjSpool);
     text("postfix-command", profile.paths.postfixCommand);
     text("dovecot-command", profile.paths.dovecotCommand);
+    text("iredapd-restart-command", profile.paths.iredapdRestartCommand);
+    text("iredapd-status-command", profile.paths.iredapdStatusCommand);
+    text("change-history-dir", profile.paths.changeHistoryDir);
     if (p.isSet(QStringLiteral("port")) &&
         !parsePort(p.value(QStringLiteral("port")), profile.port))
         return usageError(Cli::tr("--port must be a number from 1 to 65535."));
@@ -220,7 +235,8 @@ const std::vector<Command> &commands() {
              QT_TRANSLATE_NOOP("MaildeckCli", "Remove a server profile."), profileRemove},
         };
         for (auto group :
-             {remoteCommands(), dataCommands(), listCommands(), adminCommands(), logCommands()})
+             {remoteCommands(), dataCommands(), listCommands(), adminCommands(), logCommands(),
+              configCommands(), compatCommands()})
             all.insert(all.end(), group.begin(), group.end());
         return all;
     }();
@@ -349,8 +365,9 @@ int run(const QStringList &arguments) {
     parser.addOptions(serverOptions());
     parser.addOptions(adminOptions());
     parser.addOptions(logOptions());
+    parser.addOptions(compatOptions());
     QList<QCommandLineOption> all =
-        profileOptions() + serverOptions() + adminOptions() + logOptions();
+        profileOptions() + serverOptions() + adminOptions() + logOptions() + compatOptions();
     all << settingsOption << profileOption;
     if (isExec(arguments, all))
         parser.setOptionsAfterPositionalArgumentsMode(

@@ -9,4 +9,6 @@ target_sources(maildeck-cli PRIVATE
     cli/CliListCommands.h cli/CliListCommands.cpp
     cli/CliAdminCommands.h cli/CliAdminCommands.cpp
     cli/CliLogCommands.h cli/CliLogCommands.cpp
+    cli/CliConfigCommands.h cli/CliConfigCommands.cpp
+    cli/CliCompatCommands.h cli/CliCompatCommands.cpp
 )

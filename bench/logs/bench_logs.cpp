@@ -509,6 +509,7 @@ int main(int argc, char **argv) {
     const auto loaded = loadHistory({log}, store, opt);
     const double tParse = timer.nsecsElapsed() / 1e9;
     const double cpuParse = selfCpuSeconds() - cpu0;
+    const long rssLoaded = selfMaxRssKb();
     const double cpuG0 = selfCpuSeconds();
     if (!loaded.ok()) {
         std::fprintf(stderr, "load failed: %s\n", qPrintable(loaded.error().detail));
@@ -523,12 +524,14 @@ int main(int argc, char **argv) {
     const auto relaysPerReason = store.topRelaysPerReason(nullptr, 5);
     const double tGroup = timer.nsecsElapsed() / 1e9;
     const double cpuGroup = selfCpuSeconds() - cpuG0;
+    const long rssGrouped = selfMaxRssKb();
     const double cpuP0 = selfCpuSeconds();
     timer.restart();
     const auto findings = PatternDetector::detect(store, nullptr);
     const double tPattern = timer.nsecsElapsed() / 1e9;
     const double mdCpu = selfCpuSeconds() - cpu0;
     const double cpuPattern = selfCpuSeconds() - cpuP0;
+    const long rssPatterns = selfMaxRssKb();
 
     EventFilter fr;
     fr.reasons = {ReasonClass::SenderUnknownDomain};
@@ -547,6 +550,40 @@ int main(int argc, char **argv) {
     const auto rowsDomain = store.select(fd);
     const double tFilterDomain = timer.nsecsElapsed() / 1e9;
     const long rssAfter = selfMaxRssKb();
+    if (std::getenv("MAILDECK_BENCH_BREAKDOWN")) {
+        // Where the memory goes: distinct string ids per column and the pool's size.
+        const auto distinct = [&](auto get) {
+            std::vector<std::uint8_t> seen(store.strings().size(), 0);
+            std::size_t n = 0, bytes = 0;
+            for (std::uint32_t r = 0; r < store.size(); ++r) {
+                const std::uint32_t id = get(r);
+                if (id < seen.size() && !seen[id]) {
+                    seen[id] = 1;
+                    ++n;
+                    bytes += store.str(id).size();
+                }
+            }
+            std::printf("    %zu distinct, %.1f MB of text\n", n, bytes / 1048576.0);
+        };
+        std::printf("  breakdown: %u rows, %u strings, pool %.1f MB, VmRSS now: ", store.size(),
+                    store.strings().size(), store.strings().bytesUsed() / 1048576.0);
+        std::fflush(stdout);
+        std::system(qPrintable(QStringLiteral("grep VmRSS /proc/%1/status").arg(getpid())));
+        std::printf("   sender:");
+        distinct([&](std::uint32_t r) { return store.strings().find(store.sender(r)); });
+        std::printf("   recipient:");
+        distinct([&](std::uint32_t r) { return store.strings().find(store.recipient(r)); });
+        std::printf("   text:");
+        distinct([&](std::uint32_t r) { return store.strings().find(store.text(r)); });
+        std::printf("   object:");
+        distinct([&](std::uint32_t r) { return store.strings().find(store.object(r)); });
+        std::printf("   helo:");
+        distinct([&](std::uint32_t r) { return store.strings().find(store.helo(r)); });
+        std::printf("   host:");
+        distinct([&](std::uint32_t r) { return store.clientHostId(r); });
+        std::printf("   user:");
+        distinct([&](std::uint32_t r) { return store.strings().find(store.user(r)); });
+    }
     const double mdTotal = tParse + tGroup + tPattern;
 
     std::uint64_t milter = 0;
@@ -560,20 +597,22 @@ int main(int argc, char **argv) {
     std::printf(
         "  parse+store          %7.3f s wall, %.3f s CPU  (%.0f lines/s, %.0f MB/s of CPU time)\n",
         tParse, cpuParse, loaded->lines / cpuParse, size / 1048576.0 / cpuParse);
-    std::printf("  group-bys (5 dims + relays per reason) %7.3f s wall, %.3f s CPU\n", tGroup,
-                cpuGroup);
-    std::printf("  pattern detection    %7.3f s wall, %.3f s CPU  (%zu findings)\n", tPattern,
-                cpuPattern, findings.size());
+    std::printf("  group-bys (5 dims + relays per reason) %7.3f s wall, %.3f s CPU (max RSS %.1f "
+                "MB)\n",
+                tGroup, cpuGroup, rssGrouped / 1024.0);
+    std::printf(
+        "  pattern detection    %7.3f s wall, %.3f s CPU  (%zu findings; max RSS %.1f MB)\n",
+        tPattern, cpuPattern, findings.size(), rssPatterns / 1024.0);
     std::printf("  filter reason        %7.1f ms -> %zu rows of %u events\n", tFilterReason * 1e3,
                 rowsReason.size(), store.size());
     std::printf("  filter free text     %7.1f ms -> %zu rows\n", tFilterText * 1e3,
                 rowsText.size());
     std::printf("  filter domain+CIDR   %7.1f ms -> %zu rows\n", tFilterDomain * 1e3,
                 rowsDomain.size());
-    std::printf("  store memory (est.)  %7.1f MB; process max RSS %.1f MB (before load %.1f MB); "
-                "log %.1f MB\n",
+    std::printf("  store memory (est.)  %7.1f MB; process max RSS %.1f MB (before load %.1f MB, "
+                "after load %.1f MB); log %.1f MB\n",
                 store.memoryBytes() / 1048576.0, rssAfter / 1024.0, rssBefore / 1024.0,
-                size / 1048576.0);
+                rssLoaded / 1024.0, size / 1048576.0);
     std::printf("  top reasons:");
     for (std::size_t i = 0; i < byReason.size() && i < 6; ++i)
         std::printf(" %s=%llu", qPrintable(byReason[i].key),
@@ -621,20 +660,31 @@ int main(int argc, char **argv) {
             loaded->lines, QByteArray::number(grepCount) + " lines");
     }
     long long pflogExact = -1;
+    std::vector<std::pair<QByteArray, long long>> pflogReasons; // pflogsumm's label, total
     if (haveTool("pflogsumm")) {
         const Run r1 = runShell(QStringLiteral("pflogsumm -q --detail 0 ") + q +
                                     QStringLiteral(" | grep ' rejected ('"),
                                 out);
         row("pflogsumm -q --detail 0", r1.seconds, r1.cpuSeconds, r1.maxRssKb, mdCpu, loaded->lines,
             r1.out.trimmed().simplified());
+        // One "N<TAB>reason" line per (total: N) of the reject detail section.
         const Run r2 = runShell(
             QStringLiteral("pflogsumm -q --detail 0 --reject-detail 1 ") + q +
                 QStringLiteral(" | awk '/^message reject detail/{f=1;next} /^message (reject "
                                "warning|hold|discard) detail/{f=0} "
-                               "f && match($0,/\\(total: "
-                               "[0-9]+\\)/){s+=substr($0,RSTART+8,RLENGTH-9)} END{print s+0}'"),
+                               "f && match($0,/\\(total: [0-9]+\\)/){n=substr($0,RSTART+8,"
+                               "RLENGTH-9); l=substr($0,1,RSTART-1); sub(/^ +/,\"\",l); "
+                               "sub(/ *\\(top [0-9]+\\) *$/,\"\",l); sub(/ +$/,\"\",l); "
+                               "print n \"\\t\" l}'"),
             out);
-        pflogExact = firstNumber(r2.out);
+        pflogExact = 0;
+        for (const QByteArray &line : r2.out.split('\n')) {
+            const qsizetype tab = line.indexOf('\t');
+            if (tab <= 0)
+                continue;
+            pflogReasons.emplace_back(line.mid(tab + 1), line.left(tab).toLongLong());
+            pflogExact += pflogReasons.back().second;
+        }
         row("pflogsumm --reject-detail (exact)", r2.seconds, r2.cpuSeconds, r2.maxRssKb, mdCpu,
             loaded->lines, QByteArray::number(pflogExact) + " rejects");
     } else {
@@ -685,6 +735,59 @@ int main(int argc, char **argv) {
                     lnavCount, loaded->rejects + milter,
                     lnavCount == static_cast<long long>(loaded->rejects + milter) ? "agrees"
                                                                                   : "DIFFERS");
+    if (!pflogReasons.empty()) {
+        // pflogsumm's buckets are message texts; MailDeck's are classes. Postfix rejects only
+        // (EventKind::Reject), per class, summed over the classes that make each bucket.
+        EventFilter rejectsOnly;
+        rejectsOnly.kindsAny = EventKind::Reject;
+        const auto rejectRows = store.select(rejectsOnly);
+        std::vector<long long> perClass(kReasonClassCount, 0);
+        for (const GroupCount &g : store.groupBy(Dimension::Reason, &rejectRows, 0))
+            perClass[g.id] = static_cast<long long>(g.count);
+        struct Bucket {
+            const char *label; // a substring of pflogsumm's label
+            std::vector<const char *> classes;
+        };
+        const std::vector<Bucket> buckets = {
+            {"Helo command rejected: Host not found", {"helo.unknown_host"}},
+            {"Helo command rejected: need fully-qualified hostname", {"helo.non_fqdn"}},
+            {"Intentional policy rejection", {"policy.greylisted", "policy.iredapd.greylisting"}},
+            {"SMTP AUTH is required", {"policy.iredapd.smtp_auth_required"}},
+            {"User unknown in virtual mailbox table", {"recipient.unknown_user"}},
+            {"Relay access denied", {"relay.denied"}},
+            {"Sender address rejected: Domain not found", {"sender.unknown_domain"}},
+            {"blocked using",
+             {"rbl.client", "rbl.sender", "rbl.helo", "rbl.recipient", "postscreen.dnsbl"}},
+            {"cannot find your hostname", {"client.unknown_hostname"}},
+            {"header", {"content.check"}},
+        };
+        std::printf("\nPer reason (pflogsumm --reject-detail '(total: N)' vs MailDeck classes, "
+                    "'reject:' events):\n");
+        long long mapped = 0;
+        for (const auto &[label, total] : pflogReasons) {
+            const Bucket *b = nullptr;
+            for (const Bucket &c : buckets)
+                if (label.contains(c.label))
+                    b = &c;
+            long long md = 0;
+            QByteArray names;
+            if (b) {
+                for (const char *c : b->classes) {
+                    if (const auto r = reasonFromId(c)) {
+                        md += perClass[static_cast<std::size_t>(*r)];
+                        if (perClass[static_cast<std::size_t>(*r)])
+                            names += QByteArray(names.isEmpty() ? "" : "+") + c;
+                    }
+                }
+            }
+            mapped += md;
+            std::printf("  %-58s %8lld  %-34s %8lld  %s\n", label.left(58).constData(), total,
+                        b ? names.constData() : "(no mapping)", md,
+                        md == total ? "agrees" : "DIFFERS");
+        }
+        std::printf("  %-58s %8lld  %-34s %8lld  %s\n", "all", pflogExact, "", mapped,
+                    mapped == pflogExact ? "agrees" : "DIFFERS");
+    }
     std::printf("\nGoals: within 3x of grep, >=20x faster than pflogsumm --reject-detail, >=5x "
                 "faster than lnav GROUP BY, "
                 "peak memory < 1/4 of the log (%.0f MB), filter 1M events < 50 ms.\n",

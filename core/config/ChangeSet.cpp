@@ -1,5 +1,6 @@
 #include "core/config/ChangeSet.h"
 
+#include "core/config/ServiceControl.h"
 #include "core/config/UnifiedDiff.h"
 
 #include <QCoreApplication>
@@ -29,26 +30,6 @@ QString serviceFor(ConfigFileKind kind) {
         break;
     }
     return {};
-}
-
-// The directory that is staged as a whole for validation: /etc/postfix, /etc/dovecot.
-QString configRootFor(const FileEdit &e) {
-    if (e.kind == ConfigFileKind::Dovecot) {
-        const qsizetype at = e.path.indexOf(QLatin1String("/dovecot/"));
-        if (at >= 0)
-            return e.path.left(at + 8);
-    }
-    return dirOf(e.path);
-}
-
-QString stageDirFor(const FileEdit &e) {
-    const QString root = configRootFor(e);
-    return QStringLiteral("{stage}/") + root.mid(root.lastIndexOf(QLatin1Char('/')) + 1);
-}
-
-QString stagedPathFor(const FileEdit &e) {
-    const QString root = configRootFor(e);
-    return stageDirFor(e) + e.path.mid(root.size());
 }
 
 QJsonArray toArray(const QStringList &l) {
@@ -84,11 +65,33 @@ QString managerName(ServiceManager m) {
         return QStringLiteral("freebsd-rc");
     case ServiceManager::OpenBsdRcctl:
         return QStringLiteral("openbsd-rcctl");
+    case ServiceManager::ProfileCommands:
+        return QStringLiteral("profile-commands");
     }
     return {};
 }
 
 } // namespace
+
+// The directory that is staged as a whole for validation: /etc/postfix, /etc/dovecot.
+QString ChangeSet::configRootFor(const FileEdit &e) {
+    if (e.kind == ConfigFileKind::Dovecot) {
+        const qsizetype at = e.path.indexOf(QLatin1String("/dovecot/"));
+        if (at >= 0)
+            return e.path.left(at + 8);
+    }
+    return dirOf(e.path);
+}
+
+QString ChangeSet::stageDirFor(const FileEdit &e) {
+    const QString root = configRootFor(e);
+    return QStringLiteral("{stage}/") + root.mid(root.lastIndexOf(QLatin1Char('/')) + 1);
+}
+
+QString ChangeSet::stagedPathFor(const FileEdit &e) {
+    const QString root = configRootFor(e);
+    return stageDirFor(e) + e.path.mid(root.size());
+}
 
 QString toString(ConfigFileKind kind) {
     switch (kind) {
@@ -216,109 +219,25 @@ QString ChangeSet::backupPathFor(const QString &path, const QDateTime &nowUtc) {
 }
 
 PlannedCommand ChangeSet::reloadCommand(const QString &service, ServiceManager manager) {
-    // iRedAPD reads settings.py only at start: it needs a restart; the others reload.
-    const bool restart = service == QLatin1String("iredapd");
-    const QString verb = restart ? QStringLiteral("restart") : QStringLiteral("reload");
-    PlannedCommand c;
-    switch (manager) {
-    case ServiceManager::Systemd:
-        c.argv = {QStringLiteral("systemctl"), verb, service};
-        break;
-    case ServiceManager::FreeBsdRc:
-        c.argv = {QStringLiteral("service"), service, verb};
-        break;
-    case ServiceManager::OpenBsdRcctl:
-        c.argv = {QStringLiteral("rcctl"), verb, service};
-        break;
-    }
-    c.purpose =
-        restart
-            ? QCoreApplication::translate("ChangeSet", "Restart %1 so it reads the new settings.")
-                  .arg(service)
-            : QCoreApplication::translate("ChangeSet",
-                                          "Reload %1 so it reads the new configuration.")
-                  .arg(service);
-    return c;
+    return ServiceControl::forManager(manager).reloadCommand(service);
 }
 
 PlannedCommand ChangeSet::isActiveCommand(const QString &service, ServiceManager manager) {
-    PlannedCommand c;
-    switch (manager) {
-    case ServiceManager::Systemd:
-        c.argv = {QStringLiteral("systemctl"), QStringLiteral("is-active"), service};
-        break;
-    case ServiceManager::FreeBsdRc:
-        c.argv = {QStringLiteral("service"), service, QStringLiteral("status")};
-        break;
-    case ServiceManager::OpenBsdRcctl:
-        c.argv = {QStringLiteral("rcctl"), QStringLiteral("check"), service};
-        break;
-    }
-    c.purpose = QCoreApplication::translate("ChangeSet", "Check that %1 is running.").arg(service);
-    return c;
+    return ServiceControl::forManager(manager).isActiveCommand(service);
 }
 
 QList<PlannedCommand> ChangeSet::validationCommands(const FileEdit &e) {
-    QList<PlannedCommand> out;
-    const QString root = configRootFor(e);
-    switch (e.kind) {
-    case ConfigFileKind::PostfixMain:
-    case ConfigFileKind::PostfixMaster: {
-        PlannedCommand postconf;
-        postconf.argv = {QStringLiteral("postconf"), QStringLiteral("-c"), stageDirFor(e),
-                         QStringLiteral("-n")};
-        postconf.baselineArgv = {QStringLiteral("postconf"), QStringLiteral("-c"), root,
-                                 QStringLiteral("-n")};
-        postconf.failOnNewWarnings = true;
-        postconf.forPath = e.path;
-        postconf.purpose = QCoreApplication::translate(
-            "ChangeSet", "Postfix reads the new configuration without new warnings.");
-        PlannedCommand check;
-        check.argv = {QStringLiteral("postfix"), QStringLiteral("-c"), stageDirFor(e),
-                      QStringLiteral("check")};
-        check.baselineArgv = {QStringLiteral("postfix"), QStringLiteral("-c"), root,
-                              QStringLiteral("check")};
-        check.failOnNewWarnings = true;
-        check.forPath = e.path;
-        check.purpose = QCoreApplication::translate("ChangeSet",
-                                                    "postfix check accepts the new configuration.");
-        out << postconf << check;
-        break;
-    }
-    case ConfigFileKind::Dovecot: {
-        PlannedCommand doveconf;
-        doveconf.argv = {QStringLiteral("doveconf"), QStringLiteral("-c"),
-                         stageDirFor(e) + QStringLiteral("/dovecot.conf"), QStringLiteral("-n")};
-        doveconf.baselineArgv = {QStringLiteral("doveconf"), QStringLiteral("-c"),
-                                 root + QStringLiteral("/dovecot.conf"), QStringLiteral("-n")};
-        doveconf.failOnNewWarnings = true;
-        doveconf.forPath = e.path;
-        doveconf.purpose = QCoreApplication::translate(
-            "ChangeSet", "Dovecot accepts the new configuration (doveconf exits with 0).");
-        out << doveconf;
-        break;
-    }
-    case ConfigFileKind::IredapdSettings: {
-        // A syntax check that writes no __pycache__ next to the file (py_compile would).
-        PlannedCommand py;
-        py.argv = {
-            QStringLiteral("python3"), QStringLiteral("-c"),
-            QStringLiteral("import ast,sys; ast.parse(open(sys.argv[1],'rb').read(), sys.argv[1])"),
-            QStringLiteral("{temp}")};
-        py.forPath = e.path;
-        py.purpose =
-            QCoreApplication::translate("ChangeSet", "The new settings.py is valid Python.");
-        out << py;
-        break;
-    }
-    case ConfigFileKind::Other:
-        break;
-    }
-    return out;
+    return ServiceControl().validationCommands(e);
 }
 
 Result<ChangeSet> ChangeSet::plan(const QString &title, const QList<Input> &inputs,
                                   ServiceManager manager, const QDateTime &nowUtc) {
+    return plan(title, inputs, ServiceControl::forManager(manager), nowUtc);
+}
+
+Result<ChangeSet> ChangeSet::plan(const QString &title, const QList<Input> &inputs,
+                                  const ServiceControl &control, const QDateTime &nowUtc) {
+    const ServiceManager manager = control.manager();
     ChangeSet cs;
     cs.m_id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     cs.m_title = title;
@@ -359,17 +278,11 @@ Result<ChangeSet> ChangeSet::plan(const QString &title, const QList<Input> &inpu
                      QCoreApplication::translate("ChangeSet", "The change set changes nothing."),
                      {}};
     for (const FileEdit &e : cs.m_edits)
-        cs.m_validations.append(validationCommands(e));
+        cs.m_validations.append(control.validationCommands(e));
     for (const QString &service : cs.services()) {
-        cs.m_reloads.append(reloadCommand(service, manager));
-        cs.m_postChecks.append(isActiveCommand(service, manager));
-        if (service == QLatin1String("dovecot")) {
-            PlannedCommand live;
-            live.argv = {QStringLiteral("doveconf"), QStringLiteral("-n")};
-            live.purpose = QCoreApplication::translate(
-                "ChangeSet", "Dovecot reads the installed configuration.");
-            cs.m_postChecks.append(live);
-        }
+        cs.m_reloads.append(control.reloadCommand(service));
+        cs.m_postChecks.append(control.isActiveCommand(service));
+        cs.m_postChecks.append(control.liveChecks(service));
     }
     return cs;
 }
@@ -458,9 +371,10 @@ QList<PlanStep> ChangeSet::rollbackSteps() const {
     }
     for (const PlannedCommand &r : m_reloads)
         out.append({PlanStep::Kind::Reload, {}, r, r.purpose});
-    for (const QString &s : services()) {
-        const PlannedCommand c = isActiveCommand(s, m_manager);
-        out.append({PlanStep::Kind::PostCheck, {}, c, c.purpose});
+    // The running checks of this plan (not the ones proving the new value).
+    for (const PlannedCommand &c : m_postChecks) {
+        if (!c.expectStdout)
+            out.append({PlanStep::Kind::PostCheck, {}, c, c.purpose});
     }
     return out;
 }
@@ -477,8 +391,21 @@ Result<ChangeSet> ChangeSet::reverted(const QDateTime &nowUtc) const {
     for (const FileEdit &e : m_edits)
         inputs.append({e.path, e.kind, e.newContent, e.oldContent,
                        QCoreApplication::translate("ChangeSet", "Revert: %1").arg(e.summary)});
-    return plan(QCoreApplication::translate("ChangeSet", "Revert: %1").arg(m_title), inputs,
-                m_manager, nowUtc);
+    Result<ChangeSet> r = plan(QCoreApplication::translate("ChangeSet", "Revert: %1").arg(m_title),
+                               inputs, m_manager, nowUtc);
+    if (!r)
+        return r;
+    // The same server: its recorded commands, not the defaults of the service manager.
+    ChangeSet &cs = r.value();
+    cs.m_manager = m_manager;
+    cs.m_validations = m_validations;
+    cs.m_reloads = m_reloads;
+    cs.m_postChecks.clear();
+    for (const PlannedCommand &c : m_postChecks) {
+        if (!c.expectStdout)
+            cs.m_postChecks.append(c);
+    }
+    return r;
 }
 
 void ChangeSet::setState(State s, const QDateTime &whenUtc, const QString &note) {
@@ -513,6 +440,8 @@ QJsonObject ChangeSet::toJson() const {
         o.insert(QStringLiteral("finished"), m_finished.toString(Qt::ISODate));
     if (!m_note.isEmpty())
         o.insert(QStringLiteral("note"), m_note);
+    if (!m_author.isEmpty())
+        o.insert(QStringLiteral("author"), m_author);
     return o;
 }
 
@@ -529,8 +458,8 @@ Result<ChangeSet> ChangeSet::fromJson(const QJsonObject &o) {
     cs.m_created =
         QDateTime::fromString(o.value(QStringLiteral("created")).toString(), Qt::ISODate);
     bool okManager = false;
-    for (const ServiceManager m :
-         {ServiceManager::Systemd, ServiceManager::FreeBsdRc, ServiceManager::OpenBsdRcctl}) {
+    for (const ServiceManager m : {ServiceManager::Systemd, ServiceManager::FreeBsdRc,
+                                   ServiceManager::OpenBsdRcctl, ServiceManager::ProfileCommands}) {
         if (managerName(m) == o.value(QStringLiteral("serviceManager")).toString()) {
             cs.m_manager = m;
             okManager = true;
@@ -561,6 +490,7 @@ Result<ChangeSet> ChangeSet::fromJson(const QJsonObject &o) {
         cs.m_finished =
             QDateTime::fromString(o.value(QStringLiteral("finished")).toString(), Qt::ISODate);
     cs.m_note = o.value(QStringLiteral("note")).toString();
+    cs.m_author = o.value(QStringLiteral("author")).toString();
     return cs;
 }
 

@@ -15,7 +15,10 @@ namespace maildeck::config {
 
 enum class ConfigFileKind { PostfixMain, PostfixMaster, Dovecot, IredapdSettings, Other };
 // How services are controlled on the server (facts §8.1).
-enum class ServiceManager { Systemd, FreeBsdRc, OpenBsdRcctl };
+// ProfileCommands: the profile's own commands (the lab; ServiceControl).
+enum class ServiceManager { Systemd, FreeBsdRc, OpenBsdRcctl, ProfileCommands };
+
+class ServiceControl;
 
 // A command the runner executes on the server. argv may hold the placeholders "{stage}"
 // (this change set's staging directory) and "{temp}" (the temporary file of the edit named by
@@ -89,6 +92,9 @@ public:
     // and is derived from each path when empty.
     static Result<ChangeSet> plan(const QString &title, const QList<Input> &edits,
                                   ServiceManager manager, const QDateTime &nowUtc);
+    // The same with this server's commands and paths (validation, reload, checks).
+    static Result<ChangeSet> plan(const QString &title, const QList<Input> &edits,
+                                  const ServiceControl &control, const QDateTime &nowUtc);
 
     // "<path>.maildeck-20261127T190000.bak" (UTC).
     static QString backupPathFor(const QString &path, const QDateTime &nowUtc);
@@ -115,8 +121,13 @@ public:
     QByteArray unifiedDiff() const;
 
     // A new plan that puts the old contents back (for the history's "revert"); it expects the
-    // files to still hold what this change set wrote.
+    // files to still hold what this change set wrote. It keeps this change set's validation,
+    // reload and running checks (not the checks that expect a value).
     Result<ChangeSet> reverted(const QDateTime &nowUtc) const;
+
+    // Who applied it ("mdadmin@host via MailDeck"), set by the runner; kept in the JSON.
+    const QString &author() const { return m_author; }
+    void setAuthor(const QString &author) { m_author = author; }
 
     State state() const { return m_state; }
     void setState(State s, const QDateTime &whenUtc, const QString &note = {});
@@ -132,6 +143,11 @@ public:
     // Validation commands for one edited file.
     static QList<PlannedCommand> validationCommands(const FileEdit &edit);
     static QString sha256Hex(const QByteArray &data);
+    // The directory staged as a whole for validating an edit ("/etc/postfix"), where it is
+    // staged ("{stage}/postfix") and where the edit's new file goes in it.
+    static QString configRootFor(const FileEdit &edit);
+    static QString stageDirFor(const FileEdit &edit);
+    static QString stagedPathFor(const FileEdit &edit);
 
 private:
     QString m_id;
@@ -145,6 +161,7 @@ private:
     State m_state = State::Planned;
     QDateTime m_finished;
     QString m_note;
+    QString m_author;
 };
 
 QString toString(ConfigFileKind kind);

@@ -7,4 +7,8 @@ target_sources(maildeck_core PRIVATE
     config/IredapdSettings.h config/IredapdSettings.cpp
     config/UnifiedDiff.h config/UnifiedDiff.cpp
     config/ChangeSet.h config/ChangeSet.cpp
+    config/ServiceControl.h config/ServiceControl.cpp
+    config/ChangeSetRunner.h config/ChangeSetRunner.cpp
+    config/ChangeHistory.h config/ChangeHistory.cpp
+    config/ServerConfigReader.h config/ServerConfigReader.cpp
 )

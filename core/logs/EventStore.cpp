@@ -18,6 +18,10 @@ namespace {
 constexpr std::size_t kRawChunk = 4 << 20;
 constexpr std::uint32_t kMaxRawInMemory = 64 * 1024;
 
+// The narrow columns' limits.
+static_assert(kReasonClassCount <= 256, "m_reason is one byte a row");
+static_assert(EventKind::AssumedTime < (1u << 16), "m_kinds is two bytes a row");
+
 char lowerAscii(char c) {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
 }
@@ -56,6 +60,36 @@ bool domainMatches(std::string_view domain, std::string_view d) {
         return false;
     return domain.size() == d.size() || domain[domain.size() - d.size() - 1] == '.';
 }
+
+// Keeps the best `limit` items offered (all of them when limit is 0) without holding every
+// distinct key: a heap whose top is the worst kept item. better(a, b): a ranks before b.
+template <typename T, typename Better> class TopN {
+public:
+    TopN(std::size_t limit, Better better)
+        : m_limit(limit)
+        , m_better(better) {}
+    void offer(const T &item) {
+        if (!m_limit || m_items.size() < m_limit) {
+            m_items.push_back(item);
+            if (m_limit)
+                std::push_heap(m_items.begin(), m_items.end(), m_better);
+        } else if (m_better(item, m_items.front())) {
+            std::pop_heap(m_items.begin(), m_items.end(), m_better);
+            m_items.back() = item;
+            std::push_heap(m_items.begin(), m_items.end(), m_better);
+        }
+    }
+    // Best first.
+    std::vector<T> take() {
+        std::sort(m_items.begin(), m_items.end(), m_better);
+        return std::move(m_items);
+    }
+
+private:
+    std::size_t m_limit;
+    Better m_better;
+    std::vector<T> m_items;
+};
 
 QString qs(std::string_view s) {
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
@@ -159,15 +193,21 @@ void EventStore::reserve(std::size_t rows) {
     for (auto *v : {&m_clientHost, &m_relayGroup, &m_sender, &m_recipient, &m_helo, &m_user,
                     &m_object, &m_text})
         v->reserve(rows);
-    m_ip.reserve(rows);
+    m_ipKind.reserve(rows);
+    m_ip4.reserve(rows);
     m_raw.reserve(rows);
 }
 
 std::size_t EventStore::memoryBytes() const {
-    const std::size_t rows = m_time.capacity();
-    return rows * (8 + 4 + 2 + 4 + 8 * 4 + sizeof(IpAddress) + sizeof(RawRef)) +
-           m_strings.bytesUsed() + m_rawChunks.size() * kRawChunk +
-           (m_domainOf.capacity() + m_groupOfHost.capacity()) * 4;
+    std::size_t columns = m_time.capacityBytes() + m_kinds.capacityBytes() +
+                          m_reason.capacityBytes() + m_ipKind.capacityBytes() +
+                          m_shape.capacityBytes() + m_ip4.capacityBytes() + m_raw.capacityBytes();
+    for (const auto *c : {&m_clientHost, &m_relayGroup, &m_sender, &m_recipient, &m_helo, &m_user,
+                          &m_object, &m_text})
+        columns += c->capacityBytes();
+    return columns + m_ip6.capacity() * sizeof(IpAddress) + m_strings.bytesUsed() +
+           m_rawChunks.size() * kRawChunk + m_domainOf.capacityBytes() +
+           m_groupOfHost.capacityBytes();
 }
 
 std::uint32_t EventStore::shapeId(const Shape &s) {
@@ -178,7 +218,8 @@ std::uint32_t EventStore::shapeId(const Shape &s) {
         (static_cast<std::uint64_t>(s.stage) << 29) ^
         (static_cast<std::uint64_t>(s.enhanced) << 37) ^
         (static_cast<std::uint64_t>(s.smtpCode) << 51) ^
-        (static_cast<std::uint64_t>(static_cast<std::uint16_t>(s.offsetMin)) << 3);
+        (static_cast<std::uint64_t>(static_cast<std::uint16_t>(s.offsetMin)) << 3) ^
+        (static_cast<std::uint64_t>(s.source) << 45);
     if (m_lastShape < m_shapes.size() && m_shapes[m_lastShape] == s)
         return m_lastShape;
     const auto it = m_shapeIndex.find(h);
@@ -201,14 +242,14 @@ std::uint32_t EventStore::shapeId(const Shape &s) {
 std::uint32_t EventStore::internAddress(std::string_view address) {
     const std::uint32_t id = m_strings.intern(address);
     if (id >= m_domainOf.size())
-        m_domainOf.resize(std::max<std::size_t>(id + 1, m_domainOf.size() * 2), UINT32_MAX);
+        m_domainOf.growTo(id + 1, UINT32_MAX);
     if (m_domainOf[id] == UINT32_MAX) {
         const std::size_t at = address.rfind('@');
         std::uint32_t dom = 0;
         if (at != std::string_view::npos && at + 1 < address.size())
             dom = m_strings.intern(lowered(address.substr(at + 1)));
         if (dom >= m_domainOf.size())
-            m_domainOf.resize(std::max<std::size_t>(dom + 1, m_domainOf.size() * 2), UINT32_MAX);
+            m_domainOf.growTo(dom + 1, UINT32_MAX);
         m_domainOf[id] = dom;
     }
     return id;
@@ -263,8 +304,7 @@ std::uint32_t EventStore::relayGroupFor(std::uint32_t hostId, std::string_view h
         return gid;
     }
     if (hostId >= m_groupOfHost.size())
-        m_groupOfHost.resize(std::max<std::size_t>(hostId + 1, m_groupOfHost.size() * 2),
-                             UINT32_MAX);
+        m_groupOfHost.growTo(hostId + 1, UINT32_MAX);
     std::uint32_t &g = m_groupOfHost[hostId];
     if (g == UINT32_MAX) {
         const std::uint32_t gid = m_strings.intern(relayGroupOf(host));
@@ -274,24 +314,20 @@ std::uint32_t EventStore::relayGroupFor(std::uint32_t hostId, std::string_view h
     return g;
 }
 
-RawRef EventStore::storeRaw(std::string_view raw, std::uint32_t source, std::uint64_t offset) {
-    RawRef ref;
-    ref.source = source;
-    if (source < m_sources.size() && !m_sources[source].inMemory) {
-        ref.offset = offset;
-        ref.length = static_cast<std::uint32_t>(std::min<std::size_t>(raw.size(), UINT32_MAX));
-        return ref;
-    }
+std::uint64_t EventStore::storeRaw(std::string_view raw, std::uint32_t source,
+                                   std::uint64_t offset) {
+    constexpr std::uint64_t maxLength = (1ULL << kRawLengthBits) - 1;
+    if (source < m_sources.size() && !m_sources[source].inMemory)
+        return (offset << kRawLengthBits) | std::min<std::uint64_t>(raw.size(), maxLength);
     const std::size_t len = std::min<std::size_t>(raw.size(), kMaxRawInMemory);
     if (m_rawChunks.empty() || m_rawUsed + len > kRawChunk) {
         m_rawChunks.emplace_back(new char[kRawChunk]);
         m_rawUsed = 0;
     }
     std::memcpy(m_rawChunks.back().get() + m_rawUsed, raw.data(), len);
-    ref.offset = (m_rawChunks.size() - 1) * kRawChunk + m_rawUsed;
-    ref.length = static_cast<std::uint32_t>(len);
+    const std::uint64_t at = (m_rawChunks.size() - 1) * kRawChunk + m_rawUsed;
     m_rawUsed += len;
-    return ref;
+    return (at << kRawLengthBits) | len;
 }
 
 std::uint32_t EventStore::append(const ParsedLine &p, std::string_view rawLine,
@@ -305,14 +341,15 @@ std::uint32_t EventStore::append(const ParsedLine &p, std::string_view rawLine,
     shape.enhanced = m_strings.intern(p.enhancedCode);
     shape.smtpCode = p.smtpCode;
     shape.offsetMin = p.utcOffsetMin;
+    shape.source = source;
 
     IpAddress ip;
     IpAddress::parse(p.clientIp, ip);
     const std::uint32_t hostId = m_strings.intern(p.clientHost);
 
     m_time.push_back(p.timeMs);
-    m_kinds.push_back(p.kinds);
-    m_reason.push_back(static_cast<std::uint16_t>(p.reason));
+    m_kinds.push_back(static_cast<std::uint16_t>(p.kinds));
+    m_reason.push_back(static_cast<std::uint8_t>(p.reason));
     m_shape.push_back(shapeId(shape));
     m_clientHost.push_back(hostId);
     m_relayGroup.push_back(relayGroupFor(hostId, p.clientHost, ip));
@@ -322,7 +359,17 @@ std::uint32_t EventStore::append(const ParsedLine &p, std::string_view rawLine,
     m_user.push_back(m_strings.intern(p.user));
     m_object.push_back(m_strings.intern(p.object));
     m_text.push_back(m_strings.intern(p.text.size() > 1024 ? p.text.substr(0, 1024) : p.text));
-    m_ip.push_back(ip);
+    if (ip.isNull()) {
+        m_ipKind.push_back(kIpNone);
+        m_ip4.push_back(0);
+    } else if (ip.isV4()) {
+        m_ipKind.push_back(kIpV4);
+        m_ip4.push_back(static_cast<std::uint32_t>(ip.lo));
+    } else {
+        m_ipKind.push_back(kIpV6);
+        m_ip4.push_back(static_cast<std::uint32_t>(m_ip6.size()));
+        m_ip6.push_back(ip);
+    }
     m_raw.push_back(storeRaw(rawLine, source, offset));
     return row;
 }
@@ -352,7 +399,7 @@ EventRecord EventStore::record(std::uint32_t row) const {
 }
 
 QByteArray EventStore::rawLine(std::uint32_t row) const {
-    const RawRef ref = m_raw[row];
+    const RawRef ref = rawRef(row);
     if (ref.source >= m_sources.size() || m_sources[ref.source].inMemory) {
         const std::size_t chunk = ref.offset / kRawChunk;
         if (chunk >= m_rawChunks.size())
@@ -409,34 +456,51 @@ std::vector<GroupCount> EventStore::groupBy(Dimension dim, const std::vector<std
     std::vector<GroupCount> out;
 
     if (dim == Dimension::ClientIp) {
-        struct H {
-            std::size_t operator()(const IpAddress &a) const {
-                return std::hash<std::uint64_t>()(a.hi * 0x9E3779B97F4A7C15ULL ^ a.lo);
-            }
-        };
-        std::unordered_map<IpAddress, std::uint64_t, H> counts;
-        counts.reserve(std::min<std::size_t>(n, 1 << 16));
-        for (std::uint32_t i = 0; i < n; ++i)
-            ++counts[m_ip[rowAt(i)]];
-        std::vector<std::pair<IpAddress, std::uint64_t>> v;
-        v.reserve(counts.size());
-        for (const auto &kv : counts) {
-            if (!kv.first.isNull())
-                v.emplace_back(kv.first, kv.second);
+        // Sort and count runs: 4 bytes a row for IPv4 (most clients have few events, so a
+        // hash map would hold a node of ~48 bytes for nearly every row).
+        std::vector<std::uint32_t> v4;
+        std::vector<IpAddress> v6;
+        v4.reserve(n);
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const std::uint32_t row = rowAt(i);
+            if (m_ipKind[row] == kIpV4)
+                v4.push_back(m_ip4[row]);
+            else if (m_ipKind[row] == kIpV6)
+                v6.push_back(m_ip6[m_ip4[row]]);
         }
-        auto byCount = [](const auto &a, const auto &b) {
+        std::sort(v4.begin(), v4.end());
+        std::sort(v6.begin(), v6.end(), [](const IpAddress &a, const IpAddress &b) {
+            return a.hi != b.hi ? a.hi < b.hi : a.lo < b.lo;
+        });
+        using Item = std::pair<IpAddress, std::uint64_t>;
+        auto byCount = [](const Item &a, const Item &b) {
             if (a.second != b.second)
                 return a.second > b.second;
             return a.first.hi != b.first.hi ? a.first.hi < b.first.hi : a.first.lo < b.first.lo;
         };
-        const std::size_t keep = limit ? std::min(limit, v.size()) : v.size();
-        std::partial_sort(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(keep), v.end(),
-                          byCount);
-        out.reserve(keep);
-        for (std::size_t i = 0; i < keep; ++i) {
+        TopN<Item, decltype(byCount)> top(limit, byCount);
+        for (std::size_t i = 0; i < v4.size();) {
+            std::size_t j = i + 1;
+            while (j < v4.size() && v4[j] == v4[i])
+                ++j;
+            IpAddress a;
+            a.lo = (0xffffULL << 32) | v4[i];
+            top.offer({a, j - i});
+            i = j;
+        }
+        for (std::size_t i = 0; i < v6.size();) {
+            std::size_t j = i + 1;
+            while (j < v6.size() && v6[j] == v6[i])
+                ++j;
+            top.offer({v6[i], j - i});
+            i = j;
+        }
+        const std::vector<Item> v = top.take();
+        out.reserve(v.size());
+        for (const Item &item : v) {
             GroupCount g;
-            g.count = v[i].second;
-            g.key = v[i].first.toString();
+            g.count = item.second;
+            g.key = item.first.toString();
             out.push_back(std::move(g));
         }
         return out;
@@ -488,26 +552,26 @@ std::vector<GroupCount> EventStore::groupBy(Dimension dim, const std::vector<std
             if (k != 0 && k < counts.size())
                 ++counts[k];
         }
+        // (count, id) pairs: the keys' text is made for the kept ones only
+        using Item = std::pair<std::uint32_t, std::uint32_t>;
+        auto byCount = [](const Item &a, const Item &b) {
+            return a.first != b.first ? a.first > b.first : a.second < b.second;
+        };
+        TopN<Item, decltype(byCount)> top(limit, byCount);
         for (std::uint32_t id = 1; id < counts.size(); ++id) {
-            if (!counts[id])
-                continue;
+            if (counts[id])
+                top.offer({counts[id], id});
+        }
+        std::vector<std::uint32_t>().swap(counts);
+        const std::vector<Item> kept = top.take();
+        out.reserve(kept.size());
+        for (const Item &item : kept) {
             GroupCount g;
-            g.id = id;
-            g.count = counts[id];
+            g.id = item.second;
+            g.count = item.first;
+            g.key = qs(str(g.id));
             out.push_back(std::move(g));
         }
-        auto byCount = [](const GroupCount &a, const GroupCount &b) {
-            return a.count != b.count ? a.count > b.count : a.id < b.id;
-        };
-        if (limit && out.size() > limit) {
-            std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(limit),
-                              out.end(), byCount);
-            out.resize(limit);
-        } else {
-            std::sort(out.begin(), out.end(), byCount);
-        }
-        for (GroupCount &g : out)
-            g.key = qs(str(g.id));
         return out;
     }
     auto byCount = [](const GroupCount &a, const GroupCount &b) {
@@ -523,43 +587,55 @@ std::vector<EventStore::ReasonRelays>
 EventStore::topRelaysPerReason(const std::vector<std::uint32_t> *rows,
                                std::size_t perReason) const {
     const std::uint32_t n = rows ? static_cast<std::uint32_t>(rows->size()) : size();
-    // one pass: (reason, relay group) -> count
-    std::unordered_map<std::uint64_t, std::uint64_t> counts;
+    // Rows bucketed by reason (a counting sort), then per reason one counter per relay group
+    // in an array shared by all reasons: no map of every (reason, group) pair, which on a log
+    // of millions of mostly one-off clients held a node for nearly every row.
+    std::vector<std::uint32_t> start(kReasonClassCount + 1, 0);
+    for (std::uint32_t i = 0; i < n; ++i)
+        ++start[m_reason[rows ? (*rows)[i] : i] + 1u];
     std::vector<std::uint64_t> totals(kReasonClassCount, 0);
-    for (std::uint32_t i = 0; i < n; ++i) {
-        const std::uint32_t row = rows ? (*rows)[i] : i;
-        const std::uint16_t r = m_reason[row];
-        ++totals[r];
-        ++counts[(static_cast<std::uint64_t>(r) << 32) | m_relayGroup[row]];
+    for (int r = 0; r < kReasonClassCount; ++r) {
+        totals[static_cast<std::size_t>(r)] = start[static_cast<std::size_t>(r) + 1];
+        start[static_cast<std::size_t>(r) + 1] += start[static_cast<std::size_t>(r)];
     }
-    std::vector<std::vector<GroupCount>> byReason(kReasonClassCount);
-    for (const auto &[key, c] : counts) {
-        const auto group = static_cast<std::uint32_t>(key);
-        if (group == 0)
-            continue;
-        GroupCount g;
-        g.id = group;
-        g.count = c;
-        byReason[key >> 32].push_back(g);
+    std::vector<std::uint32_t> order(n);
+    {
+        std::vector<std::uint32_t> cursor(start.begin(), start.end() - 1);
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const std::uint32_t row = rows ? (*rows)[i] : i;
+            order[cursor[m_reason[row]]++] = row;
+        }
     }
+    std::vector<std::uint32_t> counts(m_strings.size(), 0);
     std::vector<ReasonRelays> out;
-    auto byCount = [](const GroupCount &a, const GroupCount &b) {
-        return a.count != b.count ? a.count > b.count : a.id < b.id;
+    using Item = std::pair<std::uint32_t, std::uint32_t>; // count, group id
+    auto byCount = [](const Item &a, const Item &b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
     };
     for (int r = 0; r < kReasonClassCount; ++r) {
         if (!totals[static_cast<std::size_t>(r)])
             continue;
+        const std::uint32_t from = start[static_cast<std::size_t>(r)];
+        const std::uint32_t to = start[static_cast<std::size_t>(r) + 1];
+        for (std::uint32_t i = from; i < to; ++i)
+            ++counts[m_relayGroup[order[i]]];
+        TopN<Item, decltype(byCount)> top(perReason, byCount);
+        for (std::uint32_t i = from; i < to; ++i) {
+            const std::uint32_t g = m_relayGroup[order[i]];
+            if (counts[g] && g != 0)
+                top.offer({counts[g], g});
+            counts[g] = 0; // offered once; the array is clean for the next reason
+        }
         ReasonRelays rr;
         rr.reason = static_cast<ReasonClass>(r);
         rr.total = totals[static_cast<std::size_t>(r)];
-        auto &list = byReason[static_cast<std::size_t>(r)];
-        const std::size_t keep = perReason ? std::min(perReason, list.size()) : list.size();
-        std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(keep),
-                          list.end(), byCount);
-        list.resize(keep);
-        for (GroupCount &g : list)
+        for (const Item &item : top.take()) {
+            GroupCount g;
+            g.id = item.second;
+            g.count = item.first;
             g.key = qs(str(g.id));
-        rr.relays = std::move(list);
+            rr.relays.push_back(std::move(g));
+        }
         out.push_back(std::move(rr));
     }
     std::sort(out.begin(), out.end(),
@@ -678,7 +754,7 @@ std::size_t FilteredView::update() {
                 continue;
         }
         if (m_clientIsIp) {
-            const IpAddress &ip = s.m_ip[row];
+            const IpAddress ip = s.clientIp(row);
             if ((ip.hi & mhi) != m_clientNet.hi || (ip.lo & mlo) != m_clientNet.lo)
                 continue;
         } else if (!m_clientNeedle.empty()) {
@@ -698,7 +774,7 @@ std::size_t FilteredView::update() {
                 const std::string_view rid = reasonId(static_cast<ReasonClass>(s.m_reason[row]));
                 if (!containsFolded(rid, m_textNeedle) &&
                     !(m_textLooksLikeIp &&
-                      containsFolded(s.m_ip[row].toString().toStdString(), m_textNeedle)))
+                      containsFolded(s.clientIp(row).toString().toStdString(), m_textNeedle)))
                     continue;
             }
         }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/logs/Column.h"
 #include "core/logs/LineParser.h"
 #include "core/logs/ReasonClass.h"
 #include "core/logs/StringPool.h"
@@ -130,7 +131,14 @@ public:
     std::string_view stage(std::uint32_t row) const { return str(m_shapes[m_shape[row]].stage); }
     std::string_view clientHost(std::uint32_t row) const { return str(m_clientHost[row]); }
     std::string_view relayGroup(std::uint32_t row) const { return str(m_relayGroup[row]); }
-    IpAddress clientIp(std::uint32_t row) const { return m_ip[row]; }
+    IpAddress clientIp(std::uint32_t row) const {
+        IpAddress a;
+        if (m_ipKind[row] == kIpV6)
+            return m_ip6[m_ip4[row]];
+        if (m_ipKind[row] == kIpV4)
+            a.lo = (0xffffULL << 32) | m_ip4[row];
+        return a;
+    }
     std::string_view sender(std::uint32_t row) const { return str(m_sender[row]); }
     std::string_view senderDomain(std::uint32_t row) const { return str(domainOf(m_sender[row])); }
     std::string_view recipient(std::uint32_t row) const { return str(m_recipient[row]); }
@@ -141,7 +149,13 @@ public:
     std::string_view user(std::uint32_t row) const { return str(m_user[row]); }
     std::string_view object(std::uint32_t row) const { return str(m_object[row]); }
     std::string_view text(std::uint32_t row) const { return str(m_text[row]); }
-    RawRef rawRef(std::uint32_t row) const { return m_raw[row]; }
+    RawRef rawRef(std::uint32_t row) const {
+        RawRef r;
+        r.offset = m_raw[row] >> kRawLengthBits;
+        r.length = static_cast<std::uint32_t>(m_raw[row] & ((1ULL << kRawLengthBits) - 1));
+        r.source = m_shapes[m_shape[row]].source;
+        return r;
+    }
 
     EventRecord record(std::uint32_t row) const;
     // The raw log line (re-read from the file for file-backed sources; empty if unavailable).
@@ -180,8 +194,9 @@ public:
 
 private:
     friend class FilteredView;
+    // What many rows share (a few hundred distinct at most): one id per row.
     struct Shape {
-        std::uint32_t server = 0, program = 0, protocol = 0, stage = 0, enhanced = 0;
+        std::uint32_t server = 0, program = 0, protocol = 0, stage = 0, enhanced = 0, source = 0;
         std::uint16_t smtpCode = 0;
         std::int16_t offsetMin = 0;
         bool operator==(const Shape &) const = default;
@@ -192,7 +207,9 @@ private:
     }
     std::uint32_t internAddress(std::string_view address);
     std::uint32_t relayGroupFor(std::uint32_t hostId, std::string_view host, const IpAddress &ip);
-    RawRef storeRaw(std::string_view raw, std::uint32_t source, std::uint64_t offset);
+    std::uint64_t storeRaw(std::string_view raw, std::uint32_t source, std::uint64_t offset);
+    // A raw line's reference packed in 64 bits: byte offset (up to 1 TiB) and length.
+    static constexpr int kRawLengthBits = 24;
     bool rowMatchesSimple(std::uint32_t row, const EventFilter &f) const;
 
     StringPool m_strings;
@@ -201,17 +218,23 @@ private:
     std::unordered_map<std::uint64_t, std::uint32_t> m_shapeIndex; // hash -> id
     std::uint32_t m_lastShape = 0;
 
-    std::vector<std::int64_t> m_time;
-    std::vector<std::uint32_t> m_kinds;
-    std::vector<std::uint16_t> m_reason;
-    std::vector<std::uint32_t> m_shape;
-    std::vector<std::uint32_t> m_clientHost, m_relayGroup, m_sender, m_recipient, m_helo, m_user,
+    // One vector per column, 60 bytes a row: raw lines are not kept (file offsets; copied only
+    // for live streams), strings are ids, an IPv4 address is its 32 bits (IPv6 ones, rare in
+    // mail logs, go to m_ip6 and the row keeps their index).
+    Column<std::int64_t> m_time;
+    Column<std::uint16_t> m_kinds;
+    Column<std::uint8_t> m_reason;
+    enum : std::uint8_t { kIpNone, kIpV4, kIpV6 };
+    Column<std::uint8_t> m_ipKind; // kIpV6: m_ip4 is an index into m_ip6
+    Column<std::uint32_t> m_shape;
+    Column<std::uint32_t> m_clientHost, m_relayGroup, m_sender, m_recipient, m_helo, m_user,
         m_object, m_text;
-    std::vector<IpAddress> m_ip;
-    std::vector<RawRef> m_raw;
+    Column<std::uint32_t> m_ip4;
+    std::vector<IpAddress> m_ip6;
+    Column<std::uint64_t> m_raw; // offset << kRawLengthBits | length
 
-    std::vector<std::uint32_t> m_domainOf;    // string id -> domain string id (0 = none)
-    std::vector<std::uint32_t> m_groupOfHost; // string id -> relay group id (UINT32_MAX = unset)
+    Column<std::uint32_t> m_domainOf;    // string id -> domain string id (0 = none)
+    Column<std::uint32_t> m_groupOfHost; // string id -> relay group id (UINT32_MAX = unset)
     std::unordered_map<std::uint64_t, std::uint32_t>
         m_groupOfNet; // /24 (/48) of "unknown" clients -> group id
     std::vector<std::unique_ptr<char[]>> m_rawChunks;

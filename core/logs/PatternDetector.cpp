@@ -87,8 +87,11 @@ std::vector<PatternFinding> PatternDetector::detect(const EventStore &store,
         return rows ? (*rows)[i] : i;
     };
 
+    // Memory: a relay's sender domains are collected as plain ids (sorted and made unique at
+    // the end), and auth failures are first counted per address by sorting, so that only the
+    // few addresses over the threshold get an accumulator (not every one-off client).
     struct RelayAcc {
-        std::unordered_set<std::uint32_t> domains;
+        std::vector<std::uint32_t> domains;
         std::vector<std::uint32_t> rows;
         std::uint64_t events = 0;
         std::int64_t first = INT64_MAX, last = INT64_MIN;
@@ -106,6 +109,35 @@ std::vector<PatternFinding> PatternDetector::detect(const EventStore &store,
         }
     };
     std::unordered_map<IpAddress, AuthAcc, H> auth;
+    const auto isAuthFailure = [](ReasonClass r) {
+        return r == ReasonClass::SaslAuthFailed || r == ReasonClass::DovecotAuthFailed ||
+               r == ReasonClass::DovecotPasswordMismatch || r == ReasonClass::DovecotUnknownUser ||
+               r == ReasonClass::ConnectionLostAfterAuth;
+    };
+    const auto before = [](const IpAddress &a, const IpAddress &b) {
+        return a.hi != b.hi ? a.hi < b.hi : a.lo < b.lo;
+    };
+    std::vector<IpAddress> hammering; // addresses with at least minAuthFailures, sorted
+    {
+        std::vector<IpAddress> all;
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const std::uint32_t row = rowAt(i);
+            if (isAuthFailure(store.reason(row))) {
+                const IpAddress ip = store.clientIp(row);
+                if (!ip.isNull())
+                    all.push_back(ip);
+            }
+        }
+        std::sort(all.begin(), all.end(), before);
+        for (std::size_t i = 0; i < all.size();) {
+            std::size_t j = i + 1;
+            while (j < all.size() && all[j] == all[i])
+                ++j;
+            if (j - i >= options.minAuthFailures)
+                hammering.push_back(all[i]);
+            i = j;
+        }
+    }
 
     for (std::uint32_t i = 0; i < n; ++i) {
         const std::uint32_t row = rowAt(i);
@@ -116,18 +148,15 @@ std::vector<PatternFinding> PatternDetector::detect(const EventStore &store,
             if (dom == 0 || dom == UINT32_MAX)
                 continue;
             RelayAcc &a = relays[store.relayGroupId(row)];
-            a.domains.insert(dom);
+            a.domains.push_back(dom);
             ++a.events;
             a.first = std::min(a.first, t);
             a.last = std::max(a.last, t);
             if (a.rows.size() < options.maxEvidenceRows)
                 a.rows.push_back(row);
-        } else if (r == ReasonClass::SaslAuthFailed || r == ReasonClass::DovecotAuthFailed ||
-                   r == ReasonClass::DovecotPasswordMismatch ||
-                   r == ReasonClass::DovecotUnknownUser ||
-                   r == ReasonClass::ConnectionLostAfterAuth) {
+        } else if (isAuthFailure(r)) {
             const IpAddress ip = store.clientIp(row);
-            if (ip.isNull())
+            if (ip.isNull() || !std::binary_search(hammering.begin(), hammering.end(), ip, before))
                 continue;
             AuthAcc &a = auth[ip];
             ++a.events;
@@ -143,6 +172,8 @@ std::vector<PatternFinding> PatternDetector::detect(const EventStore &store,
 
     std::vector<PatternFinding> out;
     for (auto &[group, a] : relays) {
+        std::sort(a.domains.begin(), a.domains.end());
+        a.domains.erase(std::unique(a.domains.begin(), a.domains.end()), a.domains.end());
         const auto distinct = static_cast<std::uint32_t>(a.domains.size());
         if (distinct < options.minDistinctDomains)
             continue;
@@ -152,9 +183,7 @@ std::vector<PatternFinding> PatternDetector::detect(const EventStore &store,
         f.subject = QString::fromUtf8(g.data(), static_cast<qsizetype>(g.size()));
         f.events = a.events;
         f.distinct = distinct;
-        std::vector<std::uint32_t> sorted(a.domains.begin(), a.domains.end());
-        std::sort(sorted.begin(), sorted.end());
-        for (std::uint32_t d : sorted) {
+        for (std::uint32_t d : a.domains) {
             const std::string_view ds = store.str(d);
             const bool random = looksRandom(ds);
             f.randomLooking += random ? 1 : 0;

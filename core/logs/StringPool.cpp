@@ -102,17 +102,17 @@ std::uint32_t StringPool::intern(std::string_view s) {
     }
     const std::uint32_t id = static_cast<std::uint32_t>(m_views.size());
     const char *p = store(s);
-    m_views.emplace_back(p, s.size());
+    m_views.push_back(std::string_view(p, s.size()));
     m_hashes.push_back(h32);
     m_slots[i] = id + 1;
-    if (m_views.size() * 2 > m_slots.size())
+    if (m_views.size() * 4 > m_slots.size() * 3) // load factor 3/4
         grow();
     return id;
 }
 
 std::size_t StringPool::bytesUsed() const {
-    return m_chunks.size() * kChunk + m_views.capacity() * sizeof(std::string_view) +
-           m_hashes.capacity() * 4 + m_slots.capacity() * 4;
+    return m_chunks.size() * kChunk + m_views.capacityBytes() + m_hashes.capacityBytes() +
+           m_slots.capacity() * 4;
 }
 
 } // namespace maildeck::logs

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/logs/Column.h"
+
 #include <cstdint>
 #include <memory>
 #include <string_view>
@@ -30,9 +32,9 @@ private:
     std::vector<std::unique_ptr<char[]>> m_chunks;
     std::size_t m_chunkUsed = 0;
     std::size_t m_chunkSize = 0;
-    std::vector<std::string_view> m_views;
-    std::vector<std::uint32_t> m_hashes; // low 32 bits of each id's hash
-    std::vector<std::uint32_t> m_slots;  // open addressing: id + 1, 0 = empty
+    Column<std::string_view> m_views;
+    Column<std::uint32_t> m_hashes;     // low 32 bits of each id's hash
+    std::vector<std::uint32_t> m_slots; // open addressing: id + 1, 0 = empty
     std::size_t m_mask = 0;
 };
 

@@ -70,6 +70,9 @@ std::optional<ServerProfile> ProfileStore::load(const QString &name) const {
     path("postfixCommand", p.paths.postfixCommand);
     path("dovecotCommand", p.paths.dovecotCommand);
     path("sshdConfig", p.paths.sshdConfig);
+    path("iredapdRestartCommand", p.paths.iredapdRestartCommand);
+    path("iredapdStatusCommand", p.paths.iredapdStatusCommand);
+    path("changeHistoryDir", p.paths.changeHistoryDir);
     s.endGroup();
     return p;
 }
@@ -112,6 +115,9 @@ void ProfileStore::save(const ServerProfile &p) {
     s.setValue(QStringLiteral("paths/postfixCommand"), p.paths.postfixCommand);
     s.setValue(QStringLiteral("paths/dovecotCommand"), p.paths.dovecotCommand);
     s.setValue(QStringLiteral("paths/sshdConfig"), p.paths.sshdConfig);
+    s.setValue(QStringLiteral("paths/iredapdRestartCommand"), p.paths.iredapdRestartCommand);
+    s.setValue(QStringLiteral("paths/iredapdStatusCommand"), p.paths.iredapdStatusCommand);
+    s.setValue(QStringLiteral("paths/changeHistoryDir"), p.paths.changeHistoryDir);
     s.endGroup();
     s.sync();
 }

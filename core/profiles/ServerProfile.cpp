@@ -59,6 +59,7 @@ ServerPaths ServerPaths::defaultsFor(ServerFlavour flavour) {
     p.postfixCommand = QStringLiteral("postfix");
     p.dovecotCommand = QStringLiteral("dovecot");
     p.sshdConfig = QStringLiteral("/etc/ssh/sshd_config");
+    p.changeHistoryDir = QStringLiteral("/var/lib/maildeck/changes");
     switch (flavour) {
     case ServerFlavour::Debian:
     case ServerFlavour::Lab:

@@ -43,6 +43,12 @@ struct ServerPaths {
     QString postfixCommand; // e.g. "postfix" or "postfix -c /etc/postfix"
     QString dovecotCommand; // e.g. "dovecot" or "dovecot -c /path/dovecot.conf"
     QString sshdConfig;     // the sshd_config checked for forward-only accounts
+    // Shell command that restarts iRedAPD (empty: the service manager's restart).
+    QString iredapdRestartCommand;
+    // Shell command that exits 0 while iRedAPD runs (empty: the service manager's check).
+    QString iredapdStatusCommand;
+    // Root-only directory of MailDeck's change history (config/ChangeHistory).
+    QString changeHistoryDir;
 
     static ServerPaths defaultsFor(ServerFlavour flavour);
 };

@@ -17,6 +17,9 @@
 #include "ui/Application.h"
 #include "ui/common/Appearance.h"
 #include "ui/common/WindowMemory.h"
+#include "ui/compat/ChangeHistoryDialog.h"
+#include "ui/compat/CompatWizard.h"
+#include "ui/compat/CompatWizardPages.h"
 #include "ui/connection/ConnectDialog.h"
 #include "ui/connection/ProfileEditorDialog.h"
 #include "ui/connection/ProfileManagerDialog.h"
@@ -38,6 +41,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QPointer>
 #include <QSettings>
@@ -153,6 +158,80 @@ public:
         return image;
     }
 
+    // Tools > Client Compatibility Wizard on the lab's Windows Live Mail story, walked up to
+    // `page` (the screens come in page order; the wizard stays open between them). It stops at
+    // the review: nothing is applied to the lab.
+    QImage compatWizard(int page) {
+        CompatWizard *wizard = m_window->showCompatWizard();
+        if (!wizard) {
+            fail(QStringLiteral("the compatibility wizard did not open"));
+            return {};
+        }
+        wizard->resize(1000, 720);
+        if (page == CompatWizard::ClientPageId) {
+            wizard->restart();
+            wizard->selectProfile(QStringLiteral("wlm2012"));
+            const QJsonObject manifest = LabEnv::manifest();
+            const QString user = manifest.value(QStringLiteral("examples"))
+                                     .toObject()
+                                     .value(QStringLiteral("ssha512_user"))
+                                     .toString();
+            if (auto *e = wizard->findChild<QLineEdit *>(QStringLiteral("UserEdit")))
+                e->setText(user);
+            for (const QJsonValue &v : manifest.value(QStringLiteral("mailboxes")).toArray()) {
+                if (v.toObject().value(QStringLiteral("email")).toString() == user) {
+                    if (auto *e = wizard->findChild<QLineEdit *>(QStringLiteral("PasswordEdit")))
+                        e->setText(v.toObject().value(QStringLiteral("password")).toString());
+                }
+            }
+        }
+        while (wizard->currentId() != page) {
+            QWizardPage *current = wizard->currentPage();
+            if (!QTest::qWaitFor([&] { return current->isComplete(); }, 30000)) {
+                fail(QStringLiteral("wizard page %1 did not complete").arg(wizard->currentId()));
+                return {};
+            }
+            // The review shows a change to the server: pick the narrowest one.
+            if (wizard->currentId() == CompatWizard::OptionsPageId &&
+                page == CompatWizard::ReviewPageId && wizard->diagnosis()) {
+                const auto &options = wizard->diagnosis()->options;
+                int best = -1;
+                for (int i = 0; i < options.size(); ++i)
+                    if (options[i].changesServer() &&
+                        (best < 0 || options[i].rank < options[best].rank))
+                        best = i;
+                wizard->optionsPage()->selectOption(best);
+            }
+            const int before = wizard->currentId();
+            wizard->next();
+            if (wizard->currentId() == before) {
+                fail(QStringLiteral("the wizard did not leave page %1").arg(before));
+                return {};
+            }
+        }
+        if (!QTest::qWaitFor([&] { return wizard->currentPage()->isComplete(); }, 30000))
+            say(QStringLiteral("wizard page %1 incomplete").arg(page));
+        if (!QTest::qWaitForWindowExposed(wizard))
+            fail(QStringLiteral("the wizard was not shown"));
+        QTest::qWait(500);
+        const QImage image = wizard->grab().toImage();
+        if (page == CompatWizard::ReviewPageId)
+            wizard->close();
+        return image;
+    }
+    // Tools > Configuration Changes, the history read from the lab.
+    QImage changeHistory() {
+        ChangeHistoryDialog *dialog = m_window->showChangeHistory();
+        if (!dialog) {
+            fail(QStringLiteral("the change history did not open"));
+            return {};
+        }
+        if (!QTest::qWaitFor([&] { return !dialog->statusText().endsWith(QStringLiteral("…")); },
+                             15000))
+            say(QStringLiteral("the change history is still loading"));
+        return grabAndClose(dialog);
+    }
+
 private:
     bool showDomain(const QString &domain, int tab);
     QImage grabAndClose(QWidget *widget);
@@ -195,6 +274,11 @@ const QList<Screen> kScreens = {
     {"domain-admins",    [](Tour &t) { return t.tool(&DelegationTools::showDomainAdmins); }},
     {"audit-log",        [](Tour &t) { return t.tool(&DelegationTools::showAuditLog); }},
     {"reject-log",       [](Tour &t) { return t.rejectLog(); }},
+    {"compat-client",    [](Tour &t) { return t.compatWizard(CompatWizard::ClientPageId); }},
+    {"compat-diagnosis", [](Tour &t) { return t.compatWizard(CompatWizard::DiagnosisPageId); }},
+    {"compat-options",   [](Tour &t) { return t.compatWizard(CompatWizard::OptionsPageId); }},
+    {"compat-review",    [](Tour &t) { return t.compatWizard(CompatWizard::ReviewPageId); }},
+    {"change-history",   [](Tour &t) { return t.changeHistory(); }},
     {"dark-main",        [](Tour &t) { return t.inDark([&t] { return t.mainTab(kHome, 0); }); }},
     {"dark-mailbox-new", [](Tour &t) { return t.inDark([&t] { return t.pageDialog(kHome, 0, {}, &DomainPage::newMailbox); }); }},
 };

@@ -197,7 +197,15 @@ void RejectLogView::buildUi() {
         if (!current.isValid())
             return;
         const std::uint32_t row = m_model->storeRow(current.row());
-        if (const CatalogEntry *e = m_catalog.entry(m_store->reason(row)))
+        const CatalogEntry *e = m_catalog.entry(m_store->reason(row));
+        const QString action = e ? e->action : QString();
+        if (!profileIdForEvent(m_store->reason(row), action).isEmpty() &&
+            isSignalConnected(QMetaMethod::fromSignal(&RejectLogView::wizardRequested))) {
+            Q_EMIT wizardRequested(
+                EventPrefill::fromRecord(m_store->record(row), m_store->rawLine(row)), action);
+            return;
+        }
+        if (e)
             Q_EMIT fixRequested(e->action, m_store->record(row));
     });
     detailLayout->addWidget(m_detail);
@@ -514,8 +522,12 @@ void RejectLogView::showDetail() {
         html += QStringLiteral("<p><b>%1</b><br><code>%2</code></p>")
                     .arg(tr("Log line").toHtmlEscaped(), QString::fromUtf8(raw).toHtmlEscaped());
     m_detail->setHtml(html);
-    m_openFix->setVisible(entry && !entry->action.isEmpty() &&
-                          isSignalConnected(QMetaMethod::fromSignal(&RejectLogView::fixRequested)));
+    const bool wizard = !profileIdForEvent(r.reason, entry ? entry->action : QString()).isEmpty() &&
+                        isSignalConnected(QMetaMethod::fromSignal(&RejectLogView::wizardRequested));
+    m_openFix->setText(wizard ? tr("Fix with Wizard…") : tr("Open the fix…"));
+    m_openFix->setVisible(
+        wizard || (entry && !entry->action.isEmpty() &&
+                   isSignalConnected(QMetaMethod::fromSignal(&RejectLogView::fixRequested))));
 }
 
 void RejectLogView::setStatus(const QString &text) {

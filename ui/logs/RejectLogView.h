@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 #include "core/logs/EventStore.h"
 #include "core/logs/RejectCatalog.h"
+#include "ui/compat/EventPrefill.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -71,6 +72,9 @@ Q_SIGNALS:
     // "Open the fix" for the selected event: the catalog's action ("wizard:…", "config:…").
     void fixRequested(const QString &action, const maildeck::logs::EventRecord &event);
     void statusChanged(const QString &text);
+    // "Fix with Wizard…" for an event whose class the compatibility wizard handles
+    // (profileIdForEvent), with the catalog's action.
+    void wizardRequested(const maildeck::ui::EventPrefill &event, const QString &catalogAction);
 
 private:
     void buildUi();

@@ -9,6 +9,8 @@
 #include "core/session/ServerConnection.h"
 #include "core/ssh/SshSession.h"
 #include "ui/common/MessageBanner.h"
+#include "ui/compat/ChangeHistoryDialog.h"
+#include "ui/compat/CompatWizard.h"
 #include "ui/connection/ConnectDialog.h"
 #include "ui/connection/ConnectionIndicator.h"
 #include "ui/connection/FlavourConfirmDialog.h"
@@ -189,6 +191,15 @@ void MainWindow::buildMenus() {
 
     m_delegation = new DelegationTools(this, m_domainPage);
     menuBar()->addMenu(m_delegation->menu());
+    m_delegation->menu()->addSeparator();
+    m_compatAction = m_delegation->menu()->addAction(tr("Client &Compatibility Wizard…"), this,
+                                                     &MainWindow::showCompatWizard);
+    m_compatAction->setObjectName(QStringLiteral("CompatWizardAction"));
+    m_historyAction = m_delegation->menu()->addAction(tr("Configuration &Changes…"), this,
+                                                      &MainWindow::showChangeHistory);
+    m_historyAction->setObjectName(QStringLiteral("ChangeHistoryAction"));
+    connect(m_delegation->menu(), &QMenu::aboutToShow, this, &MainWindow::updateCompatActions);
+    updateCompatActions();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *shortcuts =
@@ -243,6 +254,8 @@ void MainWindow::showRejectLog() {
         m_rejectLog->setWindowFlag(Qt::Window);
         m_rejectLog->setAttribute(Qt::WA_DeleteOnClose);
         m_rejectLog->setObjectName(QStringLiteral("RejectLogWindow"));
+        connect(m_rejectLog, &RejectLogView::wizardRequested, this,
+                &MainWindow::showCompatWizardFor);
         m_rejectLog->setWindowTitle(tr("Reject Log"));
         m_rejectLog->resize(1200, 800);
         m_rejectLogProfile.clear();
@@ -274,6 +287,77 @@ void MainWindow::showRejectLog() {
     m_rejectLog->show();
     m_rejectLog->raise();
     m_rejectLog->activateWindow();
+}
+
+void MainWindow::updateCompatActions() {
+    // The configuration is the server's administrator's: a per-domain admin has no shell.
+    const bool connected =
+        m_connection && m_connection->state() == ServerConnection::State::Connected;
+    const bool global = connected && m_connection->profile().role == ProfileRole::Global;
+    const QString why = !connected ? tr("Connect to a server first.")
+                        : !global  ? tr("Only the server's administrator changes its mail "
+                                         "configuration.")
+                                   : QString();
+    for (QAction *a : {m_compatAction, m_historyAction}) {
+        if (!a)
+            continue;
+        a->setEnabled(global);
+        a->setToolTip(why);
+    }
+}
+
+CompatWizard *MainWindow::showCompatWizard() {
+    updateCompatActions();
+    if (!m_compatAction->isEnabled()) {
+        statusBar()->showMessage(m_compatAction->toolTip(), 8000);
+        return nullptr;
+    }
+    // One wizard per server connection; one left open for another server is replaced unless
+    // it is changing that server right now.
+    if (m_compatWizard && m_compatWizard->server().name != m_connection->profile().name &&
+        !m_compatWizard->isBusy()) {
+        m_compatWizard->close();
+        m_compatWizard = nullptr;
+    }
+    if (!m_compatWizard) {
+        m_compatWizard = new CompatWizard(m_connection->profile(), m_connection->ssh(), this);
+        m_compatWizard->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_compatWizard, &CompatWizard::historyChanged, this, [this] {
+            if (m_changeHistory)
+                m_changeHistory->reload();
+        });
+    }
+    m_compatWizard->show();
+    m_compatWizard->raise();
+    m_compatWizard->activateWindow();
+    return m_compatWizard;
+}
+
+CompatWizard *MainWindow::showCompatWizardFor(const EventPrefill &event,
+                                              const QString &catalogAction) {
+    CompatWizard *wizard = showCompatWizard();
+    if (wizard && !wizard->isBusy())
+        wizard->startFromEvent(event, catalogAction);
+    return wizard;
+}
+
+ChangeHistoryDialog *MainWindow::showChangeHistory() {
+    updateCompatActions();
+    if (!m_historyAction->isEnabled()) {
+        statusBar()->showMessage(m_historyAction->toolTip(), 8000);
+        return nullptr;
+    }
+    if (m_changeHistory && m_changeHistory->windowTitle().endsWith(m_connection->profile().name)) {
+        m_changeHistory->raise();
+        m_changeHistory->activateWindow();
+        return m_changeHistory;
+    }
+    if (m_changeHistory)
+        m_changeHistory->close();
+    m_changeHistory = new ChangeHistoryDialog(m_connection->profile(), m_connection->ssh(), this);
+    m_changeHistory->setAttribute(Qt::WA_DeleteOnClose);
+    m_changeHistory->show();
+    return m_changeHistory;
 }
 
 void MainWindow::rebuildRecentMenu() {

@@ -26,6 +26,9 @@ struct DetectedServer;
 namespace maildeck::ui {
 
 class RejectLogView;
+class CompatWizard;
+class ChangeHistoryDialog;
+struct EventPrefill;
 
 class ConnectDialog;
 class ConnectionIndicator;
@@ -56,6 +59,11 @@ public:
     void showShortcuts();
     // View > Reject Log: the connected server's mail log, followed live and explained.
     void showRejectLog();
+    // Tools > Client Compatibility Wizard… / Configuration Changes… (global admins only): one
+    // wizard per server connection; an event from the reject log starts it prefilled.
+    CompatWizard *showCompatWizard();
+    CompatWizard *showCompatWizardFor(const EventPrefill &event, const QString &catalogAction);
+    ChangeHistoryDialog *showChangeHistory();
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
     ConnectDialog *connectDialog() const;
     ServerConnection *connection() const { return m_connection.get(); }
@@ -84,6 +92,7 @@ private:
     void reloadDomains();
     void onDomainSelected();
     void saveLayout();
+    void updateCompatActions();
 
     std::shared_ptr<ProfileStore> m_profiles;
     std::unique_ptr<ServerConnection> m_connection;
@@ -106,6 +115,10 @@ private:
     DelegationTools *m_delegation = nullptr; // Tools menu, delegated (per-domain admin) mode
     QPointer<RejectLogView> m_rejectLog;
     QString m_rejectLogProfile; // the profile whose log it follows
+    QAction *m_compatAction = nullptr;
+    QAction *m_historyAction = nullptr;
+    QPointer<CompatWizard> m_compatWizard;
+    QPointer<ChangeHistoryDialog> m_changeHistory;
 };
 
 } // namespace maildeck::ui

@@ -1,22 +1,29 @@
 // LogTail against the lab's real sshd: a log file the test writes (numbered lines, so
 // every loss and every duplicate shows) is followed over SSH through appends, rotation by
 // rename (with the writer still on the old file for a while, as syslog is until it reopens),
-// copytruncate, a connection killed on the server, a rotation while disconnected, and a
-// backfill over rotated and gzipped files. The last case follows the lab's real mail log while
-// Postfix rejects a recipient, and prints how long the line took to arrive.
+// copytruncate, a connection killed on the server, an sshd restart (listener down, this
+// session's sshd killed), a rotation while disconnected, and a backfill over rotated and gzipped
+// files. The last cases follow the lab's real mail log while Postfix rejects recipients, and print
+// how long the line took to arrive (in LogTail; through LogFeed into the table's model).
 
 #include "common/LabEnv.h"
+#include "core/logs/LogFeed.h"
 #include "core/logs/LogTail.h"
+#include "core/logs/RejectCatalog.h"
 #include "core/ssh/SshSession.h"
 #include "integration/lab/LabClient.h"
 #include "integration/ssh/TestPrompter.h"
+#include "ui/logs/RejectEventModel.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
+#include <QMutex>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest/QTest>
@@ -24,6 +31,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <fcntl.h>
@@ -308,6 +316,76 @@ private Q_SLOTS:
               tail.bytesDelivered());
     }
 
+    // The lab's sshd listener is restarted (stopped and started as `systemctl restart ssh`
+    // does, through `lab restart-sshd`) and, while it is down, this connection's own sshd is
+    // killed; lines are written all along. The tail retries until the listener is back, then
+    // resumes: every line arrives exactly once (counted in the file and at the receiving end).
+    void sshdRestartDuringTail() {
+        const QString path = freshLog("restart.log");
+        LogWriter w(path);
+        SshSession s(config());
+        LogTail tail(&s, {path});
+        Received got(tail, m_tag);
+        QSignalSpy interrupted(&tail, &LogTail::interrupted);
+        tail.start();
+        CHECKED(waitFollowing(tail));
+        w.write(1000, m_tag);
+        CHECKED(waitCount(got, m_tag, 1000));
+        auto pid = awaitFuture(s.runCommand(QStringLiteral("echo $PPID")), 10000);
+        QVERIFY(pid && pid->ok());
+        const qint64 child = pid->value().stdoutText().trimmed().toLongLong();
+        QVERIFY(child > 1);
+        const QString pidFile = LabEnv::value("LAB_RUN_DIR") + QStringLiteral("/sshd.pid");
+        const auto listenerPid = [&] {
+            QFile f(pidFile);
+            return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed().toLongLong() : 0;
+        };
+        const qint64 listenerBefore = listenerPid();
+        QVERIFY(listenerBefore > 1);
+        QVERIFY(child != listenerBefore);
+
+        w.write(500, m_tag); // before the restart …
+        QProcess restart;
+        restart.setProcessChannelMode(QProcess::MergedChannels);
+        restart.start(QStringLiteral(MAILDECK_SOURCE_DIR "/tests/lab/lab"),
+                      {QStringLiteral("restart-sshd")});
+        QVERIFY(restart.waitForStarted(5000));
+        // The old listener has exited when its pid file is gone (lab_stop_pidfile).
+        QTRY_VERIFY_WITH_TIMEOUT(listenerPid() != listenerBefore, 30000);
+        QTcpSocket probe;
+        probe.connectToHost(QStringLiteral("127.0.0.1"), LabEnv::port("LAB_SSH_PORT"));
+        const bool listenerDown = !probe.waitForConnected(2000);
+        probe.abort();
+        QVERIFY2(listenerDown, "the listener was back before this connection's sshd was killed");
+        QCOMPARE(::kill(pid_t(child), SIGTERM), 0);
+        w.write(500, m_tag); // … while nothing listens …
+        QTRY_VERIFY_WITH_TIMEOUT(interrupted.count() >= 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(restart.state(), QProcess::NotRunning, 60000);
+        QVERIFY2(restart.exitStatus() == QProcess::NormalExit && restart.exitCode() == 0,
+                 restart.readAll().constData());
+        const qint64 listenerAfter = listenerPid();
+        QVERIFY(listenerAfter > 1 && listenerAfter != listenerBefore);
+        w.write(500, m_tag); // … and after it is back
+        CHECKED(waitCount(got, m_tag, 2500));
+        QTest::qWait(300);
+        // Both ends: the lines in the file and the lines delivered.
+        QFile written(path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        int inFile = 0;
+        while (!written.atEnd())
+            inFile += written.readLine().startsWith(QByteArray(m_tag + " line ")) ? 1 : 0;
+        QCOMPARE(inFile, 2500);
+        QCOMPARE(w.next(), 2500);
+        QCOMPARE(got.numbers().size(), 2500);
+        QCOMPARE(got.check(2500), QString());
+        QCOMPARE(tail.state(), LogTail::State::Following);
+        QVERIFY(tail.reconnects() >= 1);
+        qInfo("sshd listener %lld -> %lld, session sshd %lld killed; %d interruption(s), %d "
+              "reconnect attempt(s); %d lines written, %lld received",
+              listenerBefore, listenerAfter, child, int(interrupted.count()), tail.reconnects(),
+              inFile, qlonglong(got.numbers().size()));
+    }
+
     void rotationWhileDisconnected() {
         const QString path = freshLog("away.log");
         append(path, {});
@@ -474,6 +552,132 @@ private Q_SLOTS:
             if (l.second.contains(rcpt) && l.second.contains("NOQUEUE: reject"))
                 qInfo("reject line arrived %.1f ms after Postfix's reply",
                       double(l.first - rejectedAt) / 1e6);
+    }
+
+    // The lab's real traffic through the whole live path: Postfix writes a reject line, the tail
+    // brings it over SSH, LogFeed parses it into the store and the table's model (as the reject
+    // log view wires them) shows it. The time from the line being in the file (watched locally:
+    // the lab runs on this machine) to the row being in the model is printed, not asserted (the
+    // issue asks for 250 ms or less).
+    void labRejectReachesTheModel() {
+        SshSession s(config(true));
+        LogTail tail(&s, {LabEnv::value("LAB_MAILLOG")});
+        EventStore store;
+        LogFeed feed(store, &tail, QStringLiteral("lab live"), 0);
+        auto catalog = RejectCatalog::load();
+        QVERIFY2(catalog.ok(), qPrintable(catalog.ok() ? QString() : catalog.error().detail));
+        ui::RejectEventModel model(&store, &catalog.value(), QStringLiteral("en"));
+        connect(&feed, &LogFeed::rowsAppended, &model, [&] { model.refresh(); });
+        QElapsedTimer clock;
+        clock.start();
+        QHash<QByteArray, qint64> inModel; // recipient -> when its row was in the model
+        int wrongClass = 0;
+        connect(&model, &QAbstractItemModel::rowsInserted, this,
+                [&](const QModelIndex &, int first, int last) {
+                    const qint64 now = clock.nsecsElapsed();
+                    for (int r = first; r <= last; ++r) {
+                        const std::string_view rc = store.recipient(model.storeRow(r));
+                        const QByteArray key(rc.data(), qsizetype(rc.size()));
+                        if (!key.contains(m_tag) || inModel.contains(key))
+                            continue;
+                        inModel.insert(key, now);
+                        if (store.reason(model.storeRow(r)) != ReasonClass::RecipientUnknownUser)
+                            ++wrongClass;
+                    }
+                });
+        tail.start();
+        CHECKED(waitFollowing(tail));
+
+        // A local watcher notes when each reject line is in the file (polled every 1 ms).
+        const QString logPath = LabEnv::value("LAB_MAILLOG");
+        std::atomic<bool> stopWatching{false};
+        QHash<QByteArray, qint64> inFile;
+        QMutex inFileLock;
+        QThread *watcher = QThread::create([&] {
+            QFile f(logPath);
+            if (!f.open(QIODevice::ReadOnly))
+                return;
+            f.seek(f.size());
+            QByteArray carry;
+            while (!stopWatching) {
+                const QByteArray more = f.readAll();
+                const qint64 now = clock.nsecsElapsed();
+                if (more.isEmpty()) {
+                    QThread::usleep(1000);
+                    continue;
+                }
+                carry += more;
+                qsizetype nl;
+                while ((nl = carry.indexOf('\n')) >= 0) {
+                    const QByteArray line = carry.left(nl);
+                    carry.remove(0, nl + 1);
+                    const qsizetype at = line.indexOf(QByteArray("to=<nobody-" + m_tag));
+                    if (at < 0 || !line.contains("NOQUEUE: reject"))
+                        continue;
+                    const QByteArray rc = line.mid(at + 4, line.indexOf('>', at) - at - 4);
+                    QMutexLocker lock(&inFileLock);
+                    if (!inFile.contains(rc))
+                        inFile.insert(rc, now);
+                }
+            }
+        });
+        watcher->start();
+
+        const QByteArray domain = LabEnv::manifest()
+                                      .value(QStringLiteral("domains"))
+                                      .toArray()
+                                      .first()
+                                      .toObject()
+                                      .value(QStringLiteral("domain"))
+                                      .toString()
+                                      .toUtf8();
+        constexpr int kSamples = 8;
+        QList<QByteArray> rcpts;
+        for (int i = 0; i < kSamples; ++i)
+            rcpts << "nobody-" + m_tag + "-lat" + QByteArray::number(i) + "@" + domain;
+        QList<QByteArray> replies;
+        QThread *client = QThread::create([&] {
+            LabClient::Connection c;
+            if (!c.open(LabEnv::port("LAB_SMTP_PORT"), LabClient::outsideMta()))
+                return;
+            c.smtpReply();
+            c.smtpCommand("EHLO mail.partner.test");
+            c.smtpCommand("MAIL FROM:<someone@partner.test>");
+            for (const QByteArray &rc : rcpts) {
+                replies << c.smtpCommand("RCPT TO:<" + rc + ">");
+                QThread::msleep(300); // one sample at a time through the pipeline
+            }
+            c.smtpCommand("QUIT");
+        });
+        client->start();
+        QElapsedTimer waited;
+        waited.start();
+        while (!client->isFinished() && waited.elapsed() < 60000)
+            QTest::qWait(2); // the tail's lines arrive meanwhile
+        client->wait();
+        delete client;
+        QTRY_VERIFY_WITH_TIMEOUT(inModel.size() >= kSamples, 10000);
+        stopWatching = true;
+        watcher->wait();
+        delete watcher;
+        QCOMPARE(replies.size(), kSamples);
+        for (const QByteArray &r : replies)
+            QVERIFY2(r.startsWith("550"), r.constData());
+        QList<double> ms;
+        for (const QByteArray &rc : rcpts) {
+            QVERIFY2(inFile.contains(rc), rc.constData());
+            QVERIFY2(inModel.contains(rc), rc.constData());
+            ms << double(inModel.value(rc) - inFile.value(rc)) / 1e6;
+        }
+        QCOMPARE(wrongClass, 0); // each is an "unknown recipient" row
+        std::sort(ms.begin(), ms.end());
+        QString all;
+        for (double v : ms)
+            all += QString::number(v, 'f', 1) + QLatin1Char(' ');
+        qInfo("line written -> row in RejectEventModel (%d Postfix rejects, tail poll %d ms): "
+              "median %.1f ms, max %.1f ms [%s] (goal: <= 250 ms)",
+              kSamples, TailOptions().pollMs, ms.at(ms.size() / 2), ms.last(),
+              qPrintable(all.trimmed()));
     }
 };
 

@@ -3,6 +3,7 @@
 #include "app/cli/CliConnection.h"
 #include "core/db/DbWorker.h"
 #include "core/delegation/DelegatedAccounts.h"
+#include "core/delegation/DelegationDbAccount.h"
 #include "core/delegation/DelegationSchema.h"
 #include "core/delegation/DomainAdmins.h"
 #include "core/delegation/ForwardOnlyAccount.h"
@@ -328,6 +329,28 @@ int sshPrepareServer(Context &c) {
     return ExitOk;
 }
 
+int dbAccountSetUp(Context &c) {
+    int code = 0;
+    if (!argCount(c, 0, QStringLiteral("admin db-account setup"), &code))
+        return code;
+    CliSession session(c);
+    if (const int open = session.open(); open != ExitOk)
+        return open;
+    const auto profile =
+        session.await(DelegationDbAccount::setUp(session.ssh(), session.profile()));
+    if (!profile)
+        return session.cancelled();
+    if (!profile->ok())
+        return reportError(profile->error());
+    c.profiles.save(profile->value());
+    out() << Cli::tr("The database account %1 is ready (password in %2 on the server); profile "
+                     "%3 now uses it.")
+                 .arg(DelegationDbAccount::userName(), profile->value().dbCredentialsFile,
+                      profile->value().name)
+          << Qt::endl;
+    return ExitOk;
+}
+
 int sshAccountShow(Context &c) {
     int code = 0;
     if (!argCount(c, 1, QStringLiteral("admin ssh-account show"), &code))
@@ -507,6 +530,12 @@ std::vector<Command> adminCommands() {
                            "Install or upgrade the server-side part of delegation (its own schema "
                            "beside vmail; needs a privileged database account)."),
          adminInstall},
+        {QStringLiteral("admin db-account setup"), QString(),
+         QT_TRANSLATE_NOOP("MaildeckCli",
+                           "Create MailDeck's database account for managing delegation (over SSH "
+                           "as root; only the privileges delegation needs) and use it in the "
+                           "profile."),
+         dbAccountSetUp},
         {QStringLiteral("admin list"), QStringLiteral("[--json]"),
          QT_TRANSLATE_NOOP("MaildeckCli", "List the per-domain admins and their domains."),
          adminList},

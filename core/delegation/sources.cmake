@@ -10,6 +10,7 @@ target_sources(maildeck_core PRIVATE
     delegation/ForwardOnlyAccount.h delegation/ForwardOnlyAccount.cpp
     delegation/AccessScope.h delegation/AccessScope.cpp
     delegation/DelegatedData.h delegation/DelegatedData.cpp
+    delegation/DelegationDbAccount.h delegation/DelegationDbAccount.cpp
 )
 # The schema's migrations, embedded under :/maildeck/delegation/ (applied in file-name order).
 list(APPEND MAILDECK_CORE_RESOURCE_FILES

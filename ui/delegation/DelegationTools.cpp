@@ -29,10 +29,14 @@ DelegationTools::DelegationTools(QMainWindow *window, DomainPage *page)
 void DelegationTools::setConnection(ServerConnection *connection) {
     m_connection = connection;
     m_scope = {};
+    // Closing deletes them later (WA_DeleteOnClose); forget them now so that a window asked for
+    // right after this is made anew on the new connection.
     if (m_adminsDialog)
         m_adminsDialog->close();
     if (m_auditDialog)
         m_auditDialog->close();
+    m_adminsDialog = nullptr;
+    m_auditDialog = nullptr;
     applyScope();
     if (!connection || !connection->db())
         return;
@@ -75,6 +79,8 @@ DomainAdminsDialog *DelegationTools::showDomainAdmins() {
     if (!m_adminsDialog) {
         m_adminsDialog = new DomainAdminsDialog(m_connection->db(), m_connection, m_window);
         m_adminsDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_adminsDialog, &DomainAdminsDialog::databaseAccountReady, this,
+                &DelegationTools::databaseAccountReady);
     }
     m_adminsDialog->show();
     m_adminsDialog->raise();

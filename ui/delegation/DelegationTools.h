@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/delegation/AccessScope.h"
+#include "core/profiles/ServerProfile.h"
 
 #include <QObject>
 #include <QPointer>
@@ -38,6 +39,9 @@ public:
 
 Q_SIGNALS:
     void scopeDetected(const maildeck::delegation::ScopeInfo &scope);
+    // The Domain Administrators window set up MailDeck's database account: the main window
+    // saves the profile and reconnects with it.
+    void databaseAccountReady(const maildeck::ServerProfile &profile);
 
 private:
     void applyScope();

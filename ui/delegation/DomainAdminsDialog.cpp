@@ -3,6 +3,7 @@
 #include "core/db/DbWorker.h"
 #include "core/db/EmailAddress.h"
 #include "core/db/SqlSupport.h"
+#include "core/delegation/DelegationDbAccount.h"
 #include "core/delegation/ForwardOnlyAccount.h"
 #include "core/profiles/ConnectionFile.h"
 #include "core/session/ServerConnection.h"
@@ -74,8 +75,27 @@ DomainAdminsDialog::DomainAdminsDialog(DbWorker *db, ServerConnection *connectio
         if (answer == QMessageBox::Yes)
             installSchema();
     });
+    m_setUpAccount = new QPushButton(tr("&Set Up Database Account…"), this);
+    m_setUpAccount->setObjectName(QStringLiteral("SetUpDbAccount"));
+    m_setUpAccount->hide();
+    connect(m_setUpAccount, &QPushButton::clicked, this, [this] {
+        const auto answer = QMessageBox::question(
+            this, tr("Set Up Database Account"),
+            tr("The database account %1 may only read and write vmail; delegation needs more. "
+               "MailDeck can create its own account %2 over SSH as root, with only what "
+               "delegation needs (not root's rights), keep its password on the server in %3 "
+               "(readable by root only), and use it for this profile from now on.\n\nSet it "
+               "up now?")
+                .arg(m_connection ? m_connection->profile().dbUser : QString(),
+                     DelegationDbAccount::userName(),
+                     m_connection ? DelegationDbAccount::credentialsFileFor(m_connection->profile())
+                                  : QString()));
+        if (answer == QMessageBox::Yes)
+            setUpDatabaseAccount();
+    });
     auto *schemaRow = new QHBoxLayout;
     schemaRow->addWidget(m_schemaLabel, 1);
+    schemaRow->addWidget(m_setUpAccount);
     schemaRow->addWidget(m_install);
 
     m_table = new QTreeWidget(this);
@@ -206,9 +226,18 @@ void DomainAdminsDialog::apply(const Snapshot &s) {
         m_install->setVisible(m_schema.installedVersion < m_schema.latestVersion);
     } else {
         m_schema = {};
-        m_schemaLabel->setText(
-            tr("The delegation schema's state cannot be read: %1").arg(s.schema.error().message));
         m_install->hide();
+        // vmailadmin (iRedMail's account) cannot read the server's accounts: offer MailDeck's.
+        const bool canSetUp = m_connection && m_connection->ssh() &&
+                              m_connection->profile().role == ProfileRole::Global &&
+                              !DelegationDbAccount::isUsedBy(m_connection->profile());
+        m_schemaLabel->setText(
+            canSetUp ? tr("The database account %1 cannot manage delegation. Set up "
+                          "MailDeck's own database account to go on.\n%2")
+                           .arg(m_connection->profile().dbUser, s.schema.error().message)
+                     : tr("The delegation schema's state cannot be read: %1")
+                           .arg(s.schema.error().message));
+        m_setUpAccount->setVisible(canSetUp);
     }
     if (!s.admins.ok())
         m_banner->showError(s.admins.error());
@@ -317,6 +346,7 @@ void DomainAdminsDialog::updateButtons() {
     const bool installed = m_schema.installedVersion > 0;
     const bool idle = !m_busy && m_db;
     m_install->setEnabled(idle && m_schemaReadable && m_schema.anonymousAccounts == 0);
+    m_setUpAccount->setEnabled(idle);
     m_new->setEnabled(idle && installed);
     m_new->setToolTip(installed ? QString()
                                 : tr("Install delegation first: each domain administrator gets "
@@ -367,6 +397,24 @@ void DomainAdminsDialog::installSchema() {
         upgrade ? tr("Upgrading the delegation schema…") : tr("Installing the delegation schema…"),
         upgrade ? tr("The delegation schema was upgraded.")
                 : tr("Delegation is installed. Create the domain administrators now."));
+}
+
+void DomainAdminsDialog::setUpDatabaseAccount() {
+    if (!m_connection || !m_connection->ssh())
+        return;
+    setBusy(true, tr("Setting up the database account %1…").arg(DelegationDbAccount::userName()));
+    DelegationDbAccount::setUp(m_connection->ssh(), m_connection->profile())
+        .then(this, [this](Result<ServerProfile> r) {
+            setBusy(false);
+            if (!r) {
+                m_banner->showError(r.error());
+                return;
+            }
+            m_banner->showMessage(MessageBanner::Kind::Info,
+                                  tr("The database account %1 is ready. Reconnecting with it…")
+                                      .arg(DelegationDbAccount::userName()));
+            Q_EMIT databaseAccountReady(r.value());
+        });
 }
 
 void DomainAdminsDialog::newAdmin() {

@@ -4,6 +4,7 @@
 #include "core/delegation/DelegatedAccounts.h"
 #include "core/delegation/DelegationSchema.h"
 #include "core/delegation/DomainAdmins.h"
+#include "core/profiles/ServerProfile.h"
 
 #include <QDialog>
 #include <QFuture>
@@ -60,6 +61,9 @@ public:
 
     // The actions, without their questions (the buttons ask first).
     void installSchema();
+    // Creates MailDeck's own database account over SSH (DelegationDbAccount); on success emits
+    // databaseAccountReady with the profile that uses it.
+    void setUpDatabaseAccount();
     void newAdmin();
     void grantDomain(const QString &admin, const QString &domain);
     void revokeDomain(const QString &admin, const QString &domain);
@@ -68,6 +72,8 @@ public:
     void exportConnectionFile(const QString &admin, const QString &path);
 
 Q_SIGNALS:
+    // The profile now logs in as MailDeck's delegation account: save it and reconnect.
+    void databaseAccountReady(const maildeck::ServerProfile &profile);
     void loaded();
     // A change finished (ok: made; else see the banner); the list reloads after it.
     void changeFinished(bool ok);
@@ -103,6 +109,7 @@ private:
     MessageBanner *m_banner = nullptr;
     QLabel *m_schemaLabel = nullptr;
     QPushButton *m_install = nullptr;
+    QPushButton *m_setUpAccount = nullptr;
     QTreeWidget *m_table = nullptr;
     QPushButton *m_new = nullptr;
     QPushButton *m_grant = nullptr;

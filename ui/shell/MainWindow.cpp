@@ -200,6 +200,17 @@ void MainWindow::buildMenus() {
     m_historyAction->setObjectName(QStringLiteral("ChangeHistoryAction"));
     connect(m_delegation->menu(), &QMenu::aboutToShow, this, &MainWindow::updateCompatActions);
     updateCompatActions();
+    connect(m_delegation, &DelegationTools::databaseAccountReady, this,
+            [this](const ServerProfile &profile) {
+                // The open windows hold the old connection's database: reconnect, then show the
+                // Domain Administrators window again on the new one.
+                m_profiles->save(profile);
+                m_reopenDomainAdmins = true;
+                m_delegation->setConnection(nullptr);
+                QMetaObject::invokeMethod(
+                    this, [this, name = profile.name] { connectToProfile(name); },
+                    Qt::QueuedConnection);
+            });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *shortcuts =
@@ -539,6 +550,8 @@ void MainWindow::showConnectionError(const Error &error) {
 void MainWindow::onConnected() {
     showConnectedState();
     m_delegation->setConnection(m_connection.get());
+    if (std::exchange(m_reopenDomainAdmins, false))
+        m_delegation->showDomainAdmins();
     setWindowTitle(tr("%1 — MailDeck").arg(m_profileName));
     m_pages->setCurrentIndex(1);
     m_reloadAction->setEnabled(true);

@@ -101,6 +101,7 @@ private:
     QPointer<ConnectDialog> m_connectDialog;
     QString m_profileName;
     bool m_firstDataSignalled = false;
+    bool m_reopenDomainAdmins = false; // after reconnecting with MailDeck's database account
 
     MessageBanner *m_banner = nullptr;
     ConnectionIndicator *m_indicator = nullptr;

@@ -20,22 +20,35 @@
 #include "core/delegation/DelegationNames.h"
 #include "core/delegation/DelegationSchema.h"
 #include "core/delegation/DomainAdmins.h"
+#include "core/delegation/ForwardOnlyAccount.h"
+#include "core/profiles/ConnectionFile.h"
+#include "core/profiles/ProfileStore.h"
+#include "core/session/ServerConnection.h"
+#include "core/ssh/SshSession.h"
 #include "ui/common/MessageBanner.h"
+#include "ui/connection/ConnectionIndicator.h"
 #include "ui/delegation/AccountCredentialsDialog.h"
 #include "ui/delegation/AuditLogDialog.h"
+#include "ui/delegation/DelegationTools.h"
 #include "ui/delegation/DomainAdminsDialog.h"
 #include "ui/delegation/NewDomainAdminDialog.h"
+#include "ui/domains/DomainListModel.h"
 #include "ui/domains/DomainPage.h"
 #include "ui/domains/NewMailboxDialog.h"
 #include "ui/domains/PasswordField.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QProcess>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest/QtTest>
 
@@ -82,6 +95,10 @@ class TestDelegationUiLab : public QObject {
     bool m_installedHere = false;
     DbWorker *m_global = nullptr;
     DbWorker *m_delegated = nullptr;
+    SshSession *m_rootSsh = nullptr;
+    delegation::ForwardOnlyOptions m_forwardOptions;
+    bool m_sshAccountMade = false;
+    QTemporaryDir m_tmp;
 
     DbEndpoint endpoint(const QString &user, const QString &password, const QString &database) {
         DbEndpoint e;
@@ -302,6 +319,108 @@ private Q_SLOTS:
         QCOMPARE(other->error().code, QStringLiteral("db.notfound"));
     }
 
+    // The per-domain admin's own desktop, end to end: the global admin makes the forward-only SSH
+    // account and the connection file; the file is imported into empty settings; the main window
+    // logs in with the admin's key (no shell, no sudo), asks only for the database password and
+    // shows only the admin's domains, with the global admin's tools unavailable.
+    void delegatedLoginThroughMainWindow() {
+        QVERIFY(!m_dbUser.isEmpty());
+        if (QFile::exists(QDir::homePath() + QStringLiteral("/.ssh/config")))
+            QSKIP("an ~/.ssh/config exists; the window would honour it");
+        ServerProfile global;
+        global.name = QStringLiteral("delegui-global-") + m_tag;
+        global.host = QStringLiteral("127.0.0.1");
+        global.port = LabEnv::port("LAB_SSH_PORT");
+        global.user = QStringLiteral("root");
+        global.identityFile = LabEnv::value("LAB_ROOT_KEY");
+        global.knownHostsFile = LabEnv::value("LAB_KNOWN_HOSTS");
+        global.dbHost = QStringLiteral("127.0.0.1");
+        global.dbPort = LabEnv::port("LAB_DB_PORT");
+        global.flavour = ServerFlavour::Lab;
+        global.paths = ServerPaths::defaultsFor(ServerFlavour::Lab);
+        global.paths.sshdConfig = LabEnv::value("LAB_SSHD_CONFIG");
+        SshConfig rootConfig = SshConfig::fromProfile(global);
+        rootConfig.sshConfigFile = QStringLiteral("none");
+        rootConfig.sshDir = m_tmp.filePath(QStringLiteral("dotssh"));
+        rootConfig.useAgent = false;
+        m_rootSsh = new SshSession(rootConfig, nullptr, this);
+        auto up = awaitFuture(m_rootSsh->connectToHost());
+        QVERIFY(up && up->ok());
+        m_forwardOptions = delegation::ForwardOnlyOptions::forProfile(global);
+
+        const QString key = m_tmp.filePath(QStringLiteral("admin_ed25519"));
+        QProcess keygen;
+        keygen.start(QStringLiteral("ssh-keygen"),
+                     {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
+                      QStringLiteral("-N"), QString(), QStringLiteral("-f"), key});
+        QVERIFY(keygen.waitForFinished(30000) && keygen.exitCode() == 0);
+        QFile pub(key + QStringLiteral(".pub"));
+        QVERIFY(pub.open(QIODevice::ReadOnly));
+        delegation::ForwardOnlySpec spec;
+        spec.adminUsername = m_admin;
+        spec.publicKey = QString::fromUtf8(pub.readAll());
+        spec.dbHost = QStringLiteral("127.0.0.1");
+        spec.dbPort = LabEnv::port("LAB_DB_PORT");
+        auto account =
+            awaitFuture(delegation::ForwardOnlyAccounts::create(m_rootSsh, spec, m_forwardOptions));
+        QVERIFY(account);
+        QVERIFY2(account->ok(), why(*account).constData());
+        m_sshAccountMade = true;
+        auto hostKeys = awaitFuture(
+            delegation::ForwardOnlyAccounts::serverHostKeys(m_rootSsh, m_forwardOptions));
+        QVERIFY(hostKeys && hostKeys->ok() && !hostKeys->value().isEmpty());
+        const auto &hostKey = hostKeys->value().first().key;
+        auto file = ConnectionFile::forDelegatedAdmin(
+            global, hostKey.type, hostKey.base64(), m_admin, account->value().systemUser, m_dbUser);
+        QVERIFY2(file.ok(), why(file).constData());
+
+        auto store =
+            std::make_shared<ProfileStore>(m_tmp.filePath(QStringLiteral("admin-desktop.ini")));
+        ConnectionImportOptions options;
+        options.identityFile = key;
+        options.knownHostsFile = m_tmp.filePath(QStringLiteral("admin_known_hosts"));
+        auto profile = ConnectionFile::importInto(*store, *file, options);
+        QVERIFY2(profile.ok(), why(profile).constData());
+
+        MainWindow window(store);
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::firstDataLoaded);
+        window.connectToProfile(profile->name);
+        // The only question: the database password (nothing about host keys, sudo or SSH).
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QDialog *>(QStringLiteral("SecretDialog")),
+                                 60000);
+        auto *ask = window.findChild<QDialog *>(QStringLiteral("SecretDialog"));
+        QCOMPARE(ask->windowTitle(), QStringLiteral("Database password"));
+        if (auto *remember = ask->findChild<QCheckBox *>())
+            remember->setChecked(false); // keep the test's keychain clean
+        ask->findChild<QLineEdit *>()->setText(m_dbPassword);
+        ask->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.connectionIndicator()->state() == ConnectionIndicator::State::Connected, 60000);
+        QVERIFY(loaded.wait(30000) || loaded.count() == 1);
+        QVERIFY(!window.findChild<QDialog *>(QStringLiteral("SecretDialog")));
+        QVERIFY(!window.findChild<QDialog *>(QStringLiteral("HostKeyDialog")));
+        QCOMPARE(window.connection()->delegatedAdmin(), m_admin);
+
+        auto *domains = window.findChild<DomainListModel *>();
+        QVERIFY(domains);
+        QTRY_VERIFY_WITH_TIMEOUT(domains->rowCount() == 2, 30000);
+        QStringList names;
+        for (int row = 0; row < domains->rowCount(); ++row)
+            names << domains->domainAt(row)->domain;
+        names.sort();
+        QCOMPARE(names, (QStringList{m_domainA, m_domainB}));
+        // Counts and quota sums come through the delegated views too.
+        QTRY_VERIFY_WITH_TIMEOUT(domains->countsKnown() && domains->quotasKnown(), 30000);
+        auto *tools = window.findChild<DelegationTools *>();
+        QTRY_COMPARE_WITH_TIMEOUT(tools->scope().access, delegation::Access::Delegated, 30000);
+        for (QAction *a : tools->menu()->actions())
+            if (!a->isSeparator() && !a->text().isEmpty() &&
+                a->text().contains(QStringLiteral("Domain Administrators")))
+                QVERIFY(!a->isEnabled());
+        screenshot(&window, QStringLiteral("delegated-main-window"));
+    }
+
     void delegatedNewMailboxThroughDialog() {
         QVERIFY(m_delegated);
         DomainPage page;
@@ -428,6 +547,11 @@ private Q_SLOTS:
     }
 
     void cleanupTestCase() {
+        if (m_rootSsh && m_sshAccountMade)
+            awaitFuture(
+                delegation::ForwardOnlyAccounts::remove(m_rootSsh, m_admin, m_forwardOptions));
+        delete m_rootSsh;
+        m_rootSsh = nullptr;
         delete m_delegated;
         m_delegated = nullptr;
         delete m_global;

@@ -6,10 +6,6 @@ namespace maildeck::compat {
 
 namespace {
 
-QString trc(const char *text) {
-    return QCoreApplication::translate("maildeck::compat::ClientProfile", text);
-}
-
 using Service = ClientAccess::Service;
 
 ClientAccess access(Service service, quint16 port, bool startTls, bool implicitTls, bool auth,
@@ -72,15 +68,20 @@ QList<ClientProfile> buildAll() {
 QString ClientProfile::name() const {
     switch (kind) {
     case ClientKind::WindowsLiveMail2012:
-        return trc("Windows Live Mail 2012");
+        return QCoreApplication::translate("maildeck::compat::ClientProfile",
+                                           "Windows Live Mail 2012");
     case ClientKind::OldPhone:
-        return trc("Old phone (TLS 1.0/1.1 only)");
+        return QCoreApplication::translate("maildeck::compat::ClientProfile",
+                                           "Old phone (TLS 1.0/1.1 only)");
     case ClientKind::LanScanner:
-        return trc("Scanner or printer on the LAN");
+        return QCoreApplication::translate("maildeck::compat::ClientProfile",
+                                           "Scanner or printer on the LAN");
     case ClientKind::ExternalWebServer:
-        return trc("Web server sending as the own domain");
+        return QCoreApplication::translate("maildeck::compat::ClientProfile",
+                                           "Web server sending as the own domain");
     case ClientKind::ModernThunderbird:
-        return trc("Thunderbird (current)");
+        return QCoreApplication::translate("maildeck::compat::ClientProfile",
+                                           "Thunderbird (current)");
     }
     return key;
 }
@@ -88,19 +89,29 @@ QString ClientProfile::name() const {
 QString ClientProfile::description() const {
     switch (kind) {
     case ClientKind::WindowsLiveMail2012:
-        return trc("Fetches mail with POP3 on port 110 without encryption and sends on port 25 "
-                   "with a computer name (not a full host name) as HELO.");
+        return QCoreApplication::translate(
+            "maildeck::compat::ClientProfile",
+            "Fetches mail with POP3 on port 110 without encryption and sends on port 25 "
+            "with a computer name (not a full host name) as HELO.");
     case ClientKind::OldPhone:
-        return trc("Reads mail with IMAP and sends with SMTP, but can only speak TLS 1.0 or "
-                   "1.1, which current servers refuse.");
+        return QCoreApplication::translate(
+            "maildeck::compat::ClientProfile",
+            "Reads mail with IMAP and sends with SMTP, but can only speak TLS 1.0 or "
+            "1.1, which current servers refuse.");
     case ClientKind::LanScanner:
-        return trc("Sends scans from one fixed LAN address on port 25 without logging in.");
+        return QCoreApplication::translate(
+            "maildeck::compat::ClientProfile",
+            "Sends scans from one fixed LAN address on port 25 without logging in.");
     case ClientKind::ExternalWebServer:
-        return trc("A web server on another network sends mail (forms, notifications) with a "
-                   "sender address of this server's own domain, on port 25 without logging in.");
+        return QCoreApplication::translate(
+            "maildeck::compat::ClientProfile",
+            "A web server on another network sends mail (forms, notifications) with a "
+            "sender address of this server's own domain, on port 25 without logging in.");
     case ClientKind::ModernThunderbird:
-        return trc("Reads mail with IMAP and STARTTLS and sends on port 587 with STARTTLS and "
-                   "a login. It should just work.");
+        return QCoreApplication::translate(
+            "maildeck::compat::ClientProfile",
+            "Reads mail with IMAP and STARTTLS and sends on port 587 with STARTTLS and "
+            "a login. It should just work.");
     }
     return {};
 }

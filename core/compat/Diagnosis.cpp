@@ -21,10 +21,6 @@ using config::ServerConfigSnapshot;
 
 namespace {
 
-QString trc(const char *text) {
-    return QCoreApplication::translate("maildeck::compat::Diagnosis", text);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Edits of several files at once, starting from the snapshot's bytes.
 
@@ -165,9 +161,11 @@ Status dovecotEdit(const Ctx &c, EditBuffer &buf, DovecotScope scope, const QStr
             const ConfigLocation at = existing->effective.where;
             const auto content = buf.content(at.file);
             if (!content)
-                return Error{QStringLiteral("compat.file.missing"),
-                             trc("%1 was not read.").arg(at.file),
-                             {}};
+                return Error{
+                    QStringLiteral("compat.file.missing"),
+                    QCoreApplication::translate("maildeck::compat::Diagnosis", "%1 was not read.")
+                        .arg(at.file),
+                    {}};
             const Status st =
                 buf.set(at.file, ConfigFileKind::Dovecot,
                         config::dovecotSetValue(*content, at.file, at.line, name, value),
@@ -178,9 +176,11 @@ Status dovecotEdit(const Ctx &c, EditBuffer &buf, DovecotScope scope, const QStr
         } else if (scope == DovecotScope::Global) {
             const auto content = buf.content(mainFile);
             if (!content)
-                return Error{QStringLiteral("compat.file.missing"),
-                             trc("%1 was not read.").arg(mainFile),
-                             {}};
+                return Error{
+                    QStringLiteral("compat.file.missing"),
+                    QCoreApplication::translate("maildeck::compat::Diagnosis", "%1 was not read.")
+                        .arg(mainFile),
+                    {}};
             const Status st = buf.set(mainFile, ConfigFileKind::Dovecot,
                                       config::dovecotAppendSetting(*content, mainFile, name, value),
                                       QStringLiteral("%1: + %2 = %3").arg(mainFile, name, value));
@@ -194,7 +194,10 @@ Status dovecotEdit(const Ctx &c, EditBuffer &buf, DovecotScope scope, const QStr
         const auto content = buf.content(appendFile);
         if (!content)
             return Error{
-                QStringLiteral("compat.file.missing"), trc("%1 was not read.").arg(appendFile), {}};
+                QStringLiteral("compat.file.missing"),
+                QCoreApplication::translate("maildeck::compat::Diagnosis", "%1 was not read.")
+                    .arg(appendFile),
+                {}};
         QStringList what;
         for (const auto &[k, v] : toAppend)
             what << k + QStringLiteral(" = ") + v;
@@ -219,7 +222,9 @@ PlannedCommand doveconfCheck(const Ctx &c, const QString &protocol, bool forClie
     if (!protocol.isEmpty())
         p.argv << QStringLiteral("-f") << QStringLiteral("protocol=") + protocol;
     p.argv << QStringLiteral("-h") << name;
-    p.purpose = trc("Dovecot gives the client %1 = %2").arg(name, value);
+    p.purpose = QCoreApplication::translate("maildeck::compat::Diagnosis",
+                                            "Dovecot gives the client %1 = %2")
+                    .arg(name, value);
     p.expectStdout = value;
     return p;
 }
@@ -228,7 +233,8 @@ PlannedCommand postconfCheck(const Ctx &c, const QString &name, const QString &v
     PlannedCommand p;
     p.argv = {QStringLiteral("postconf"), QStringLiteral("-c"), c.s.paths.postfixConfigDir,
               QStringLiteral("-h"), name};
-    p.purpose = trc("Postfix uses %1 = %2").arg(name, value);
+    p.purpose = QCoreApplication::translate("maildeck::compat::Diagnosis", "Postfix uses %1 = %2")
+                    .arg(name, value);
     p.expectStdout = value;
     return p;
 }
@@ -343,7 +349,9 @@ void diagnoseWlm(Ctx &c, Diagnosis &d) {
         d.blockers.append(dovecotBlocker(
             c, QStringLiteral("dovecot.ssl-required"), QStringLiteral("ssl"), ssl,
             QStringLiteral("yes"),
-            trc("Dovecot requires TLS for this client (ssl = required): a login without "
+            QCoreApplication::translate(
+                "maildeck::compat::Diagnosis",
+                "Dovecot requires TLS for this client (ssl = required): a login without "
                 "encryption on port 110 is always refused."),
             plainProof));
     }
@@ -352,7 +360,9 @@ void diagnoseWlm(Ctx &c, Diagnosis &d) {
         d.blockers.append(dovecotBlocker(
             c, QStringLiteral("dovecot.plaintext-auth"), QStringLiteral("disable_plaintext_auth"),
             dpa, QStringLiteral("yes"),
-            trc("Dovecot refuses passwords sent without encryption for this client "
+            QCoreApplication::translate(
+                "maildeck::compat::Diagnosis",
+                "Dovecot refuses passwords sent without encryption for this client "
                 "(disable_plaintext_auth = yes): Windows Live Mail sends USER/PASS in plain text "
                 "on port 110."),
             plainProof));
@@ -375,7 +385,9 @@ void diagnoseWlm(Ctx &c, Diagnosis &d) {
             b.effectiveValue = restrictions;
             if (const auto e = c.s.mainCf->effective(b.setting))
                 b.where = ConfigLocation{c.s.mainCfPath(), e->firstLine};
-            b.explanation = trc("Postfix rejects the HELO name \"%1\" on port 25 "
+            b.explanation = QCoreApplication::translate(
+                                "maildeck::compat::Diagnosis",
+                                "Postfix rejects the HELO name \"%1\" on port 25 "
                                 "(reject_non_fqdn_helo_hostname): it is not a full host name. "
                                 "On port 587 with a login this check does not apply.")
                                 .arg(helo);
@@ -391,9 +403,13 @@ void diagnoseWlm(Ctx &c, Diagnosis &d) {
 
     FixOption client = clientSide(
         QStringLiteral("wlm.client-ssl"),
-        trc("Tell the user to use POP3 over SSL on port 995 and SMTP on port 587 with STARTTLS "
+        QCoreApplication::translate(
+            "maildeck::compat::Diagnosis",
+            "Tell the user to use POP3 over SSL on port 995 and SMTP on port 587 with STARTTLS "
             "and authentication"),
-        trc("None: the server stays as it is and the password is no longer sent in plain text."));
+        QCoreApplication::translate(
+            "maildeck::compat::Diagnosis",
+            "None: the server stays as it is and the password is no longer sent in plain text."));
     client.recommended = true;
     client.probes.append(loginProbe(c, ProbeProtocol::Pop3, 995, ProbeTls::Implicit));
     d.options.append(client);
@@ -415,17 +431,27 @@ void diagnoseWlm(Ctx &c, Diagnosis &d) {
     };
     const QList<Variant> variants{
         {DovecotScope::Remote, FixOption::Scope::ThisClient, "wlm.remote-plaintext",
-         trc("Allow plain-text POP3 logins only from %1 (remote %1 { … })").arg(c.params.clientIp),
-         trc("The password of every user logging in from %1 crosses the network unencrypted "
+         QCoreApplication::translate("maildeck::compat::Diagnosis",
+                                     "Allow plain-text POP3 logins only from %1 (remote %1 { … })")
+             .arg(c.params.clientIp),
+         QCoreApplication::translate(
+             "maildeck::compat::Diagnosis",
+             "The password of every user logging in from %1 crosses the network unencrypted "
              "and can be read by anyone on the path. Other addresses are not affected.")
              .arg(c.params.clientIp)},
         {DovecotScope::Protocol, FixOption::Scope::Protocol, "wlm.protocol-pop3",
-         trc("Allow plain-text logins for POP3 (protocol pop3 { … })"),
-         trc("Every POP3 client from anywhere may send its password unencrypted; attackers "
+         QCoreApplication::translate("maildeck::compat::Diagnosis",
+                                     "Allow plain-text logins for POP3 (protocol pop3 { … })"),
+         QCoreApplication::translate(
+             "maildeck::compat::Diagnosis",
+             "Every POP3 client from anywhere may send its password unencrypted; attackers "
              "can read passwords on the network.")},
         {DovecotScope::Global, FixOption::Scope::Global, "wlm.global",
-         trc("Allow plain-text logins everywhere (global setting)"),
-         trc("Every protocol (IMAP, POP3, SMTP AUTH through Dovecot) accepts unencrypted "
+         QCoreApplication::translate("maildeck::compat::Diagnosis",
+                                     "Allow plain-text logins everywhere (global setting)"),
+         QCoreApplication::translate(
+             "maildeck::compat::Diagnosis",
+             "Every protocol (IMAP, POP3, SMTP AUTH through Dovecot) accepts unencrypted "
              "passwords from anywhere: the broadest and weakest choice.")},
     };
     for (const Variant &v : variants) {
@@ -437,7 +463,9 @@ void diagnoseWlm(Ctx &c, Diagnosis &d) {
         o.id = QString::fromLatin1(v.id);
         o.title = v.title;
         o.securityCost = v.cost;
-        o.changeTitle = trc("Compatibility: %1 for %2").arg(c.profile.name(), c.params.clientIp);
+        o.changeTitle =
+            QCoreApplication::translate("maildeck::compat::Diagnosis", "Compatibility: %1 for %2")
+                .arg(c.profile.name(), c.params.clientIp);
         o.edits = buf.inputs();
         for (const auto &[k, val] : settings)
             o.postChecks.append(doveconfCheck(c, QStringLiteral("pop3"), true, k, val));
@@ -465,7 +493,9 @@ void diagnoseOldPhone(Ctx &c, Diagnosis &d) {
         d.blockers.append(dovecotBlocker(
             c, QStringLiteral("dovecot.tls-min"), QStringLiteral("ssl_min_protocol"), minProto,
             QStringLiteral("TLSv1.2"),
-            trc("Dovecot accepts TLS %1 or later for this client; the phone only speaks TLS 1.0 "
+            QCoreApplication::translate(
+                "maildeck::compat::Diagnosis",
+                "Dovecot accepts TLS %1 or later for this client; the phone only speaks TLS 1.0 "
                 "or 1.1.")
                 .arg(minValue),
             tlsProof));
@@ -505,7 +535,9 @@ void diagnoseOldPhone(Ctx &c, Diagnosis &d) {
                 } else if (const auto e = c.s.mainCf->effective(name)) {
                     b.where = ConfigLocation{c.s.mainCfPath(), e->firstLine};
                 }
-                b.explanation = trc("Postfix's submission service refuses TLS 1.0/1.1 (%1 = %2).")
+                b.explanation = QCoreApplication::translate(
+                                    "maildeck::compat::Diagnosis",
+                                    "Postfix's submission service refuses TLS 1.0/1.1 (%1 = %2).")
                                     .arg(name, value);
                 for (const QString &l : c.proof) {
                     if (l.contains(QLatin1String("postfix")) && tlsProof.match(l).hasMatch())
@@ -520,8 +552,11 @@ void diagnoseOldPhone(Ctx &c, Diagnosis &d) {
 
     FixOption client = clientSide(
         QStringLiteral("phone.client-update"),
-        trc("Update the phone or use a mail app that supports TLS 1.2"),
-        trc("None: TLS 1.0 and 1.1 have known weaknesses; keeping them off protects every user."));
+        QCoreApplication::translate("maildeck::compat::Diagnosis",
+                                    "Update the phone or use a mail app that supports TLS 1.2"),
+        QCoreApplication::translate(
+            "maildeck::compat::Diagnosis",
+            "None: TLS 1.0 and 1.1 have known weaknesses; keeping them off protects every user."));
     client.recommended = true;
     d.options.append(client);
 
@@ -533,24 +568,30 @@ void diagnoseOldPhone(Ctx &c, Diagnosis &d) {
         {QStringLiteral("ssl_cipher_list"), seclevelCiphers}};
     ProbeSpec imapOld = loginProbe(c, ProbeProtocol::Imap, 143, ProbeTls::StartTls);
     imapOld.tlsVersion = tls10();
-    const QString opensslCost =
-        trc(" OpenSSL 3 refuses TLS 1.0/1.1 at its default security level, so the cipher list "
-            "gets @SECLEVEL=0, which also allows weak keys and hashes for these connections.");
+    const QString opensslCost = QCoreApplication::translate(
+        "maildeck::compat::Diagnosis",
+        " OpenSSL 3 refuses TLS 1.0/1.1 at its default security level, so the cipher list "
+        "gets @SECLEVEL=0, which also allows weak keys and hashes for these connections.");
     if (dovecotBlocks) {
         EditBuffer buf(c.s);
         if (dovecotEdit(c, buf, DovecotScope::Remote, {}, settings)) {
             FixOption o;
             o.scope = FixOption::Scope::ThisClient;
             o.id = QStringLiteral("phone.remote-tls10");
-            o.title = trc("Allow TLS 1.0 in Dovecot only for %1 (remote %1 { … })")
+            o.title = QCoreApplication::translate(
+                          "maildeck::compat::Diagnosis",
+                          "Allow TLS 1.0 in Dovecot only for %1 (remote %1 { … })")
                           .arg(c.params.clientIp);
             o.securityCost =
-                trc("Connections from %1 may use TLS 1.0, which an attacker on the path may be "
+                QCoreApplication::translate(
+                    "maildeck::compat::Diagnosis",
+                    "Connections from %1 may use TLS 1.0, which an attacker on the path may be "
                     "able to weaken or decrypt.")
                     .arg(c.params.clientIp) +
                 opensslCost;
-            o.changeTitle =
-                trc("Compatibility: %1 for %2").arg(c.profile.name(), c.params.clientIp);
+            o.changeTitle = QCoreApplication::translate("maildeck::compat::Diagnosis",
+                                                        "Compatibility: %1 for %2")
+                                .arg(c.profile.name(), c.params.clientIp);
             o.edits = buf.inputs();
             o.postChecks.append(doveconfCheck(c, {}, true, QStringLiteral("ssl_min_protocol"),
                                               QStringLiteral("TLSv1")));
@@ -581,13 +622,17 @@ void diagnoseOldPhone(Ctx &c, Diagnosis &d) {
             FixOption o;
             o.scope = FixOption::Scope::ThisService;
             o.id = QStringLiteral("phone.submission-tls10");
-            o.title = trc("Allow TLS 1.0 on the submission port only (master.cf -o overrides)");
-            o.securityCost =
-                trc("Every client of the submission port may use TLS 1.0; port 25 and the other "
-                    "services keep their settings. Where OpenSSL's system-wide security level "
-                    "still refuses TLS 1.0, Postfix also needs @SECLEVEL=0 in its cipher list.");
-            o.changeTitle =
-                trc("Compatibility: %1 for %2").arg(c.profile.name(), c.params.clientIp);
+            o.title = QCoreApplication::translate(
+                "maildeck::compat::Diagnosis",
+                "Allow TLS 1.0 on the submission port only (master.cf -o overrides)");
+            o.securityCost = QCoreApplication::translate(
+                "maildeck::compat::Diagnosis",
+                "Every client of the submission port may use TLS 1.0; port 25 and the other "
+                "services keep their settings. Where OpenSSL's system-wide security level "
+                "still refuses TLS 1.0, Postfix also needs @SECLEVEL=0 in its cipher list.");
+            o.changeTitle = QCoreApplication::translate("maildeck::compat::Diagnosis",
+                                                        "Compatibility: %1 for %2")
+                                .arg(c.profile.name(), c.params.clientIp);
             ChangeSet::Input in;
             in.path = c.s.masterCfPath();
             in.kind = ConfigFileKind::PostfixMaster;
@@ -608,10 +653,16 @@ void diagnoseOldPhone(Ctx &c, Diagnosis &d) {
             FixOption o;
             o.scope = FixOption::Scope::Global;
             o.id = QStringLiteral("phone.global-tls10");
-            o.title = trc("Allow TLS 1.0 in Dovecot for everyone (global setting)");
-            o.securityCost = trc("Every IMAP and POP3 client may use TLS 1.0.") + opensslCost;
-            o.changeTitle =
-                trc("Compatibility: %1 for %2").arg(c.profile.name(), c.params.clientIp);
+            o.title = QCoreApplication::translate(
+                "maildeck::compat::Diagnosis",
+                "Allow TLS 1.0 in Dovecot for everyone (global setting)");
+            o.securityCost =
+                QCoreApplication::translate("maildeck::compat::Diagnosis",
+                                            "Every IMAP and POP3 client may use TLS 1.0.") +
+                opensslCost;
+            o.changeTitle = QCoreApplication::translate("maildeck::compat::Diagnosis",
+                                                        "Compatibility: %1 for %2")
+                                .arg(c.profile.name(), c.params.clientIp);
             o.edits = buf.inputs();
             o.postChecks.append(doveconfCheck(c, {}, false, QStringLiteral("ssl_min_protocol"),
                                               QStringLiteral("TLSv1")));
@@ -673,7 +724,8 @@ bool forgedAllowed(const QStringList &allowed, const QString &sender) {
 Status iredapdSetList(const Ctx &c, EditBuffer &buf, const QString &name, const QStringList &list) {
     if (!c.s.iredapd)
         return Error{QStringLiteral("compat.iredapd.missing"),
-                     trc("iRedAPD's settings.py was not read."),
+                     QCoreApplication::translate("maildeck::compat::Diagnosis",
+                                                 "iRedAPD's settings.py was not read."),
                      {}};
     const QString path = c.s.paths.iredapdSettings;
     const auto content = buf.content(path);
@@ -696,7 +748,9 @@ Blocker iredapdBlocker(const Ctx &c, const IredapdState &st) {
     if (st.spfWhere)
         b.alsoSetIn.append(*st.spfWhere);
     b.explanation =
-        trc("iRedAPD (reject_sender_login_mismatch) rejects mail from %1 with a sender in a local "
+        QCoreApplication::translate(
+            "maildeck::compat::Diagnosis",
+            "iRedAPD (reject_sender_login_mismatch) rejects mail from %1 with a sender in a local "
             "domain (%2) that did not log in: \"SMTP AUTH is required for users under this sender "
             "domain\". %1 is not in MYNETWORKS, the sender is not in ALLOWED_FORGED_SENDERS, and "
             "CHECK_SPF_IF_LOGIN_MISMATCH = %3.")
@@ -730,7 +784,9 @@ void diagnoseScanner(Ctx &c, Diagnosis &d) {
         b.effectiveValue = mynetworks;
         b.where = where;
         b.explanation =
-            trc("Postfix does not trust %1 (not in mynetworks): without a login it may not relay "
+            QCoreApplication::translate(
+                "maildeck::compat::Diagnosis",
+                "Postfix does not trust %1 (not in mynetworks): without a login it may not relay "
                 "to other domains, and a HELO name like \"%2\" is rejected.")
                 .arg(c.params.clientIp, c.params.heloName);
         for (const QString &l : c.proof) {
@@ -746,8 +802,12 @@ void diagnoseScanner(Ctx &c, Diagnosis &d) {
 
     FixOption client = clientSide(
         QStringLiteral("scanner.client-auth"),
-        trc("Configure the scanner to log in (SMTP AUTH) with a mailbox on port 587"),
-        trc("None on the server, but the scanner must support STARTTLS and a login, and its "
+        QCoreApplication::translate(
+            "maildeck::compat::Diagnosis",
+            "Configure the scanner to log in (SMTP AUTH) with a mailbox on port 587"),
+        QCoreApplication::translate(
+            "maildeck::compat::Diagnosis",
+            "None on the server, but the scanner must support STARTTLS and a login, and its "
             "password is stored in the device."));
     d.options.append(client);
 
@@ -774,13 +834,19 @@ void diagnoseScanner(Ctx &c, Diagnosis &d) {
         o.scope = FixOption::Scope::ThisClient;
         o.id = QStringLiteral("scanner.mynetworks");
         o.title =
-            trc("Trust %1 in Postfix (mynetworks) and iRedAPD (MYNETWORKS)").arg(c.params.clientIp);
-        o.securityCost = trc("Anything at %1 may send mail anywhere without a login, as any "
+            QCoreApplication::translate("maildeck::compat::Diagnosis",
+                                        "Trust %1 in Postfix (mynetworks) and iRedAPD (MYNETWORKS)")
+                .arg(c.params.clientIp);
+        o.securityCost = QCoreApplication::translate(
+                             "maildeck::compat::Diagnosis",
+                             "Anything at %1 may send mail anywhere without a login, as any "
                              "sender: a compromised or replaced device there can relay spam "
                              "through this server.")
                              .arg(c.params.clientIp);
         o.recommended = true;
-        o.changeTitle = trc("Compatibility: %1 for %2").arg(c.profile.name(), c.params.clientIp);
+        o.changeTitle =
+            QCoreApplication::translate("maildeck::compat::Diagnosis", "Compatibility: %1 for %2")
+                .arg(c.profile.name(), c.params.clientIp);
         o.edits = buf.inputs();
         if (!postfixTrusts)
             o.postChecks.append(postconfCheck(c, QStringLiteral("mynetworks"), newNetworks));
@@ -810,12 +876,18 @@ void diagnoseWebServer(Ctx &c, Diagnosis &d) {
 
     FixOption client = clientSide(
         QStringLiteral("web.client-auth"),
-        trc("Let the web application send with SMTP AUTH on port 587 (a mailbox for it)"),
-        trc("None: the server keeps requiring a login for senders of its own domains."));
+        QCoreApplication::translate(
+            "maildeck::compat::Diagnosis",
+            "Let the web application send with SMTP AUTH on port 587 (a mailbox for it)"),
+        QCoreApplication::translate(
+            "maildeck::compat::Diagnosis",
+            "None: the server keeps requiring a login for senders of its own domains."));
     client.recommended = true;
     d.options.append(client);
     const ProbeSpec send = sendProbe(c, 25, ProbeTls::None, false);
-    const QString title = trc("Compatibility: %1 for %2").arg(c.profile.name(), c.params.clientIp);
+    const QString title =
+        QCoreApplication::translate("maildeck::compat::Diagnosis", "Compatibility: %1 for %2")
+            .arg(c.profile.name(), c.params.clientIp);
     if (!st.spfAllowed && c.s.iredapd) {
         EditBuffer buf(c.s);
         const QString path = c.s.paths.iredapdSettings;
@@ -826,9 +898,13 @@ void diagnoseWebServer(Ctx &c, Diagnosis &d) {
             FixOption o;
             o.scope = FixOption::Scope::ThisAddress;
             o.id = QStringLiteral("web.spf");
-            o.title = trc("Accept unauthenticated senders of a local domain from hosts listed in "
-                          "that domain's SPF record (CHECK_SPF_IF_LOGIN_MISMATCH = True)");
-            o.securityCost = trc("Works only if %1 is in the SPF record of %2. Every host in the "
+            o.title = QCoreApplication::translate(
+                "maildeck::compat::Diagnosis",
+                "Accept unauthenticated senders of a local domain from hosts listed in "
+                "that domain's SPF record (CHECK_SPF_IF_LOGIN_MISMATCH = True)");
+            o.securityCost = QCoreApplication::translate(
+                                 "maildeck::compat::Diagnosis",
+                                 "Works only if %1 is in the SPF record of %2. Every host in the "
                                  "SPF records of your domains may then send as any address of "
                                  "that domain without a login.")
                                  .arg(c.params.clientIp, domainOf(c.params.sender));
@@ -845,8 +921,12 @@ void diagnoseWebServer(Ctx &c, Diagnosis &d) {
             FixOption o;
             o.scope = FixOption::Scope::ThisClient;
             o.id = QStringLiteral("web.mynetworks");
-            o.title = trc("Trust %1 in iRedAPD (MYNETWORKS)").arg(c.params.clientIp);
-            o.securityCost = trc("%1 skips iRedAPD's sender checks (and other policy checks): "
+            o.title = QCoreApplication::translate("maildeck::compat::Diagnosis",
+                                                  "Trust %1 in iRedAPD (MYNETWORKS)")
+                          .arg(c.params.clientIp);
+            o.securityCost = QCoreApplication::translate(
+                                 "maildeck::compat::Diagnosis",
+                                 "%1 skips iRedAPD's sender checks (and other policy checks): "
                                  "it may send as any address of your domains.")
                                  .arg(c.params.clientIp);
             o.changeTitle = title;
@@ -862,10 +942,14 @@ void diagnoseWebServer(Ctx &c, Diagnosis &d) {
             FixOption o;
             o.scope = FixOption::Scope::Global;
             o.id = QStringLiteral("web.allowed-forged");
-            o.title = trc("Allow %1 as sender without a login from anywhere "
-                          "(ALLOWED_FORGED_SENDERS)")
-                          .arg(c.params.sender);
-            o.securityCost = trc("Any host on the internet may send mail as %1 without a login; "
+            o.title =
+                QCoreApplication::translate("maildeck::compat::Diagnosis",
+                                            "Allow %1 as sender without a login from anywhere "
+                                            "(ALLOWED_FORGED_SENDERS)")
+                    .arg(c.params.sender);
+            o.securityCost = QCoreApplication::translate(
+                                 "maildeck::compat::Diagnosis",
+                                 "Any host on the internet may send mail as %1 without a login; "
                                  "spammers can forge it freely.")
                                  .arg(c.params.sender);
             o.changeTitle = title;
@@ -881,10 +965,11 @@ void diagnoseThunderbird(Ctx &c, Diagnosis &d) {
     // Modern clients: TLS 1.2+, STARTTLS, a login. Blocked only if the server turned TLS off.
     const auto ssl = dovecotFor(c, QStringLiteral("ssl"), QStringLiteral("imap"));
     if (ssl && ssl->value() == QLatin1String("no")) {
-        d.blockers.append(dovecotBlocker(c, QStringLiteral("dovecot.ssl-off"),
-                                         QStringLiteral("ssl"), ssl, QStringLiteral("yes"),
-                                         trc("Dovecot has TLS switched off (ssl = no)."),
-                                         QRegularExpression(QStringLiteral("STARTTLS"))));
+        d.blockers.append(dovecotBlocker(
+            c, QStringLiteral("dovecot.ssl-off"), QStringLiteral("ssl"), ssl, QStringLiteral("yes"),
+            QCoreApplication::translate("maildeck::compat::Diagnosis",
+                                        "Dovecot has TLS switched off (ssl = no)."),
+            QRegularExpression(QStringLiteral("STARTTLS"))));
     }
     d.probes.append(loginProbe(c, ProbeProtocol::Imap, 143, ProbeTls::StartTls));
     d.probes.append(sendProbe(c, 587, ProbeTls::StartTls, true));
@@ -929,7 +1014,9 @@ Result<Diagnosis> diagnose(const ServerConfigSnapshot &snapshot, const ClientPro
                            const ServerProfile &server) {
     if (QHostAddress(params.clientIp).isNull())
         return Error{QStringLiteral("compat.params.ip"),
-                     trc("\"%1\" is not an IP address.").arg(params.clientIp),
+                     QCoreApplication::translate("maildeck::compat::Diagnosis",
+                                                 "\"%1\" is not an IP address.")
+                         .arg(params.clientIp),
                      {}};
     Ctx c{snapshot, profile, params, proofLines(logLines, profile, params), server};
     c.params.password.clear();
@@ -962,7 +1049,9 @@ Result<Diagnosis> diagnose(const ServerConfigSnapshot &snapshot, const ClientPro
     }
     d.passes = d.blockers.isEmpty();
     if (d.passes)
-        d.notes.append(trc("Nothing blocks this client: it passes, no change is needed."));
+        d.notes.append(QCoreApplication::translate(
+            "maildeck::compat::Diagnosis",
+            "Nothing blocks this client: it passes, no change is needed."));
     for (qsizetype i = 0; i < d.options.size(); ++i)
         d.options[i].rank = int(i + 1);
     return d;
@@ -971,8 +1060,11 @@ Result<Diagnosis> diagnose(const ServerConfigSnapshot &snapshot, const ClientPro
 QFuture<Result<QStringList>> fetchClientLogLines(SshSession *session, const ServerPaths &paths,
                                                  const QString &clientIp, int maxLines) {
     if (!session || QHostAddress(clientIp).isNull()) {
-        return QtFuture::makeReadyFuture(Result<QStringList>(Error{
-            QStringLiteral("compat.logs.args"), trc("No session or no client address."), {}}));
+        return QtFuture::makeReadyFuture(Result<QStringList>(
+            Error{QStringLiteral("compat.logs.args"),
+                  QCoreApplication::translate("maildeck::compat::Diagnosis",
+                                              "No session or no client address."),
+                  {}}));
     }
     QStringList files;
     if (!paths.mailLog.isEmpty()) {

@@ -16,10 +16,6 @@ namespace maildeck::config {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("maildeck::config::ChangeHistory", text);
-}
-
 template <class T> QFuture<Result<T>> ready(Result<T> r) {
     QPromise<Result<T>> p;
     p.start();
@@ -30,7 +26,9 @@ template <class T> QFuture<Result<T>> ready(Result<T> r) {
 
 Error readError(const QString &detail) {
     return Error{QStringLiteral("changeset.history.read"),
-                 tr("Could not read the change history on the server."), detail};
+                 QCoreApplication::translate("maildeck::config::ChangeHistory",
+                                             "Could not read the change history on the server."),
+                 detail};
 }
 
 // The note of a recorded change set with the failed steps of its journal.

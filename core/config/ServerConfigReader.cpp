@@ -15,10 +15,6 @@ namespace maildeck::config {
 
 namespace {
 
-QString trc(const char *text) {
-    return QCoreApplication::translate("maildeck::config::ServerConfigReader", text);
-}
-
 // PATH for privileged commands: postconf/doveconf live in sbin directories.
 const char *const kPathPrefix =
     "PATH=\"$PATH:/usr/sbin:/sbin:/usr/local/sbin:/usr/local/bin\"; export PATH; ";
@@ -123,7 +119,9 @@ Result<FetchResult> parseFetch(const QByteArray &out, const QStringList &paths,
     qsizetype pos = 0;
     const auto bad = [] {
         return Error{QStringLiteral("config.read.garbled"),
-                     trc("The server's answer while reading configuration files was garbled."),
+                     QCoreApplication::translate(
+                         "maildeck::config::ServerConfigReader",
+                         "The server's answer while reading configuration files was garbled."),
                      {}};
     };
     const auto line = [&](QByteArray *l) {
@@ -275,15 +273,20 @@ void parseNonDovecot(ServerConfigSnapshot &s) {
 QString ConfigDisagreement::text() const {
     const QString at = where ? where->toString() : QString();
     if (computed.isEmpty())
-        return trc("%1 %2: the files do not set it, %3 says \"%4\"")
+        return QCoreApplication::translate("maildeck::config::ServerConfigReader",
+                                           "%1 %2: the files do not set it, %3 says \"%4\"")
             .arg(component, setting,
                  component == QLatin1String("dovecot") ? QStringLiteral("doveconf -n")
                                                        : QStringLiteral("postconf -n"),
                  reported);
     if (reported.isEmpty())
-        return trc("%1 %2: the files say \"%3\" (%4), the server's tool does not list it")
+        return QCoreApplication::translate(
+                   "maildeck::config::ServerConfigReader",
+                   "%1 %2: the files say \"%3\" (%4), the server's tool does not list it")
             .arg(component, setting, computed, at);
-    return trc("%1 %2: the files say \"%3\" (%4), the server's tool says \"%5\"")
+    return QCoreApplication::translate(
+               "maildeck::config::ServerConfigReader",
+               "%1 %2: the files say \"%3\" (%4), the server's tool says \"%5\"")
         .arg(component, setting, computed, at, reported);
 }
 
@@ -416,7 +419,9 @@ Result<ServerConfigSnapshot> snapshotFromFiles(const ServerPaths &paths,
     s.disagreements = crossCheckSnapshot(s);
     if (!s.mainCf && !s.dovecot && !s.iredapd)
         return Error{QStringLiteral("config.read.nothing"),
-                     trc("None of the mail server's configuration files could be read."),
+                     QCoreApplication::translate(
+                         "maildeck::config::ServerConfigReader",
+                         "None of the mail server's configuration files could be read."),
                      s.problems.join(QLatin1Char('\n'))};
     return s;
 }
@@ -578,7 +583,8 @@ void ServerConfigReader::cancel() {
     m_run->cancelled = true;
     m_run->cancel.cancel();
     finish(Error{QStringLiteral("config.read.cancelled"),
-                 trc("Reading the server's configuration was cancelled."),
+                 QCoreApplication::translate("maildeck::config::ServerConfigReader",
+                                             "Reading the server's configuration was cancelled."),
                  {}});
 }
 
@@ -597,7 +603,8 @@ void ServerConfigReader::step() {
         return;
     if (!m_session) {
         finish(Error{QStringLiteral("config.read.nosession"),
-                     trc("There is no connection to the server."),
+                     QCoreApplication::translate("maildeck::config::ServerConfigReader",
+                                                 "There is no connection to the server."),
                      {}});
         return;
     }
@@ -655,42 +662,50 @@ void ServerConfigReader::step() {
                 : QStringLiteral("doveconf -c %1 -n").arg(Sudo::shellQuote(m_paths.dovecotConfig)),
             m_paths.dovecotConfig.isEmpty() ? noop : QStringLiteral("dovecot --version"),
         };
-        runStep(
-            trc("Reading the mail server's configuration"), fetchScript(paths, {}, commands),
-            [run, paths, commands, this](const CommandOutput &o) {
-                auto f = parseFetch(o.stdOut, paths, {}, int(commands.size()));
-                if (!f) {
-                    run->snapshot.problems.append(f.error().message);
-                    return;
-                }
-                for (auto it = f->files.constBegin(); it != f->files.constEnd(); ++it) {
-                    if (it.key() == m_paths.dovecotConfig) {
-                        run->dovecotFiles.insert(it.key(), it.value());
-                        continue;
-                    }
-                    if (it.value())
-                        addFile(run->snapshot, it.key(), *it.value());
-                    else if (!it.key().endsWith(QLatin1String("default_settings.py")))
-                        run->snapshot.problems.append(trc("%1 could not be read.").arg(it.key()));
-                }
-                ServerConfigSnapshot &snap = run->snapshot;
-                const auto take = [&](int i, QByteArray *target, const QString &what) {
-                    const auto &[rc, output] = f->commands.at(i);
-                    if (commands.at(i) == QLatin1String("false"))
+        runStep(QCoreApplication::translate("maildeck::config::ServerConfigReader",
+                                            "Reading the mail server's configuration"),
+                fetchScript(paths, {}, commands),
+                [run, paths, commands, this](const CommandOutput &o) {
+                    auto f = parseFetch(o.stdOut, paths, {}, int(commands.size()));
+                    if (!f) {
+                        run->snapshot.problems.append(f.error().message);
                         return;
-                    if (rc == 0)
-                        *target = output;
-                    else
-                        snap.problems.append(trc("%1 failed (exit status %2).").arg(what).arg(rc));
-                };
-                take(0, &snap.postconfN, QStringLiteral("postconf -n"));
-                take(1, &snap.postconfM, QStringLiteral("postconf -M"));
-                take(2, &snap.doveconfN, QStringLiteral("doveconf -n"));
-                QByteArray version;
-                take(3, &version, QStringLiteral("dovecot --version"));
-                if (!version.isEmpty())
-                    snap.dovecotVersion = DovecotVersion::parse(version);
-            });
+                    }
+                    for (auto it = f->files.constBegin(); it != f->files.constEnd(); ++it) {
+                        if (it.key() == m_paths.dovecotConfig) {
+                            run->dovecotFiles.insert(it.key(), it.value());
+                            continue;
+                        }
+                        if (it.value())
+                            addFile(run->snapshot, it.key(), *it.value());
+                        else if (!it.key().endsWith(QLatin1String("default_settings.py")))
+                            run->snapshot.problems.append(
+                                QCoreApplication::translate("maildeck::config::ServerConfigReader",
+                                                            "%1 could not be read.")
+                                    .arg(it.key()));
+                    }
+                    ServerConfigSnapshot &snap = run->snapshot;
+                    const auto take = [&](int i, QByteArray *target, const QString &what) {
+                        const auto &[rc, output] = f->commands.at(i);
+                        if (commands.at(i) == QLatin1String("false"))
+                            return;
+                        if (rc == 0)
+                            *target = output;
+                        else
+                            snap.problems.append(
+                                QCoreApplication::translate("maildeck::config::ServerConfigReader",
+                                                            "%1 failed (exit status %2).")
+                                    .arg(what)
+                                    .arg(rc));
+                    };
+                    take(0, &snap.postconfN, QStringLiteral("postconf -n"));
+                    take(1, &snap.postconfM, QStringLiteral("postconf -M"));
+                    take(2, &snap.doveconfN, QStringLiteral("doveconf -n"));
+                    QByteArray version;
+                    take(3, &version, QStringLiteral("dovecot --version"));
+                    if (!version.isEmpty())
+                        snap.dovecotVersion = DovecotVersion::parse(version);
+                });
         return;
     }
     case 1: {
@@ -721,7 +736,8 @@ void ServerConfigReader::step() {
             ++run->dovecotRounds;
             ++run->total;
             run->phase = 1; // again after this fetch
-            runStep(trc("Reading Dovecot's configuration files"),
+            runStep(QCoreApplication::translate("maildeck::config::ServerConfigReader",
+                                                "Reading Dovecot's configuration files"),
                     fetchScript(missingFiles, missingGlobs),
                     [run, missingFiles, missingGlobs](const CommandOutput &o) {
                         auto f = parseFetch(o.stdOut, missingFiles, missingGlobs);
@@ -753,10 +769,14 @@ void ServerConfigReader::step() {
         if (!s.dovecotVersion.isValid() && s.dovecot)
             s.dovecotVersion = s.dovecot->version();
         s.disagreements = crossCheckSnapshot(s);
-        Q_EMIT progress(run->total, run->total, trc("Done"));
+        Q_EMIT progress(
+            run->total, run->total,
+            QCoreApplication::translate("maildeck::config::ServerConfigReader", "Done"));
         if (!s.mainCf && !s.dovecot && !s.iredapd) {
             finish(Error{QStringLiteral("config.read.nothing"),
-                         trc("None of the mail server's configuration files could be read."),
+                         QCoreApplication::translate(
+                             "maildeck::config::ServerConfigReader",
+                             "None of the mail server's configuration files could be read."),
                          s.problems.join(QLatin1Char('\n'))});
             return;
         }

@@ -234,7 +234,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/Application.cpp" line="+46"/>
+        <location filename="../../ui/Application.cpp" line="+56"/>
         <source>MailDeck: a desktop console for iRedMail servers.</source>
         <translation>MailDeck: iRedMail サーバー用のデスクトップ管理コンソール。</translation>
     </message>
@@ -288,12 +288,12 @@
 <context>
     <name>ChangeSet</name>
     <message>
-        <location filename="../../core/config/ChangeSet.cpp" line="+199"/>
+        <location filename="../../core/config/ChangeSet.cpp" line="+202"/>
         <source>A recorded change set is damaged (file %1).</source>
         <translation>記録された変更セットが破損しています（ファイル %1）。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location filename="../../core/config/ServiceControl.cpp" line="+97"/>
         <source>Restart %1 so it reads the new settings.</source>
         <translation>%1 を再起動し、新しい設定を読み込ませます。</translation>
     </message>
@@ -303,12 +303,12 @@
         <translation>%1 をリロードし、新しい設定を読み込ませます。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+32"/>
         <source>Check that %1 is running.</source>
         <translation>%1 が稼働していることを確認します。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+31"/>
         <source>Postfix reads the new configuration without new warnings.</source>
         <translation>Postfix が新しい設定を新たな警告なしに読み込めることを確認します。</translation>
     </message>
@@ -318,7 +318,7 @@
         <translation>postfix check で新しい設定に問題がないことを確認します。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Dovecot accepts the new configuration (doveconf exits with 0).</source>
         <translation>Dovecot が新しい設定を受け入れることを確認します（doveconf が 0 で終了すること）。</translation>
     </message>
@@ -328,7 +328,7 @@
         <translation>新しい settings.py が正しい Python であることを確認します。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../core/config/ChangeSet.cpp" line="+50"/>
         <source>&quot;%1&quot; is not an absolute file path.</source>
         <translation>「%1」は絶対パスではありません。</translation>
     </message>
@@ -343,12 +343,12 @@
         <translation>この変更セットでは何も変更されません。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../core/config/ServiceControl.cpp" line="-60"/>
         <source>Dovecot reads the installed configuration.</source>
         <translation>Dovecot がインストールされた設定を読み込めることを確認します。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../core/config/ChangeSet.cpp" line="+26"/>
         <source>Check that %1 has not changed since it was read.</source>
         <translation>読み込み後に %1 が変更されていないことを確認します。</translation>
     </message>
@@ -393,13 +393,13 @@
         <translation>以前の %1 を一括で（アトミックに）元に戻します。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <location line="+1"/>
         <source>Revert: %1</source>
         <translation>元に戻す: %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+57"/>
         <source>A recorded change set is damaged.</source>
         <translation>記録された変更セットが破損しています。</translation>
     </message>
@@ -2238,12 +2238,12 @@
 <context>
     <name>MaildeckCli</name>
     <message>
-        <location filename="../../app/cli/CliSupport.cpp" line="+31"/>
+        <location filename="../../app/cli/CliSupport.cpp" line="+33"/>
         <source>Try &apos;maildeck-cli --help&apos;.</source>
         <translation>詳しくは &apos;maildeck-cli --help&apos; を参照してください。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/CliCommands.cpp" line="+23"/>
+        <location filename="../../app/cli/CliCommands.cpp" line="+25"/>
         <source>SSH host name or address.</source>
         <translation>SSH のホスト名またはアドレス。</translation>
     </message>
@@ -2353,6 +2353,21 @@
         <translation>サーバー上で dovecot を実行するコマンド。</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Shell command that restarts iRedAPD (default: the service manager&apos;s).</source>
+        <translation>iRedAPD を再起動するシェルコマンド(既定: サービスマネージャーの再起動)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shell command that exits with 0 while iRedAPD runs (default: the service manager&apos;s check).</source>
+        <translation>iRedAPD の稼働中に終了コード 0 を返すシェルコマンド(既定: サービスマネージャーによる確認)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Root-only directory of MailDeck&apos;s change history on the server.</source>
+        <translation>サーバー上の MailDeck 変更履歴のディレクトリ(root のみアクセス可)。</translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>profile add takes exactly one profile name.</source>
         <translation>profile add にはプロファイル名を 1 つだけ指定してください。</translation>
@@ -2363,7 +2378,7 @@
         <translation>不明なサーバーの種類 &apos;%1&apos; です。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>--port must be a number from 1 to 65535.</source>
         <translation>--port には 1～65535 の数値を指定してください。</translation>
     </message>
@@ -2440,7 +2455,7 @@
         <translation>サーバープロファイルを削除します。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Report the connection&apos;s progress on stderr.</source>
         <translation>接続の進行状況を標準エラー出力に表示します。</translation>
     </message>
@@ -2586,7 +2601,7 @@
         <translation>操作対象のサーバープロファイル。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>No command given.</source>
         <translation>コマンドが指定されていません。</translation>
     </message>
@@ -2652,7 +2667,7 @@
     </message>
     <message>
         <location line="+45"/>
-        <location filename="../../app/cli/CliDataCommands.cpp" line="+180"/>
+        <location filename="../../app/cli/CliDataCommands.cpp" line="+157"/>
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>
@@ -2667,8 +2682,8 @@
         <translation>%1 への接続から応答がありませんでした。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/cli/CliAdminCommands.cpp" line="+28"/>
-        <location filename="../../app/cli/CliDataCommands.cpp" line="-95"/>
+        <location filename="../../app/cli/CliAdminCommands.cpp" line="+29"/>
+        <location filename="../../app/cli/CliDataCommands.cpp" line="-72"/>
         <source>%1 takes %n argument(s).</source>
         <translation>
             <numerusform>%1 の引数は %n 個です。</numerusform>
@@ -2685,19 +2700,17 @@
         <translation>パスワード方式 %1（%2 より）。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/CliAdminCommands.cpp" line="+38"/>
-        <location filename="../../app/cli/CliDataCommands.cpp" line="+30"/>
+        <location filename="../../app/cli/CliSupport.cpp" line="+61"/>
         <source>Cannot read the password file %1: %2</source>
         <translation>パスワードファイル %1 を読み込めません: %2</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../app/cli/CliDataCommands.cpp" line="+9"/>
         <source>Cannot read the password from stdin.</source>
         <translation>標準入力からパスワードを読み込めません。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../app/cli/CliAdminCommands.cpp" line="+29"/>
         <source>The admin needs a password: pass --password-file FILE or --password-stdin.</source>
         <translation>管理者にはパスワードが必要です: --password-file FILE か --password-stdin を指定してください。</translation>
     </message>
@@ -2772,7 +2785,12 @@
         <translation>%1 には転送専用アカウント用の MailDeck のブロックが既にあります。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
+        <source>The database account %1 is ready (password in %2 on the server); profile %3 now uses it.</source>
+        <translation>データベースアカウント %1 の準備ができました（パスワードはサーバー上の %2 にあります）。プロファイル %3 は今後このアカウントを使います。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>%1 has no forward-only SSH account.</source>
         <translation>%1 には転送専用の SSH アカウントがありません。</translation>
     </message>
@@ -2853,6 +2871,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Create MailDeck&apos;s database account for managing delegation (over SSH as root; only the privileges delegation needs) and use it in the profile.</source>
+        <translation>委任の管理に使う MailDeck 専用のデータベースアカウントを作成し（SSH 経由で root として。委任に必要な権限だけ）、プロファイルで使うようにします。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>List the per-domain admins and their domains.</source>
         <translation>ドメインごとの管理者とそのドメインを一覧表示します。</translation>
     </message>
@@ -2922,7 +2945,7 @@
         <translation>接続ファイルからプロファイルを作成し、サーバーのホスト鍵を登録します。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/CliDataCommands.cpp" line="+6"/>
+        <location filename="../../app/cli/CliDataCommands.cpp" line="+22"/>
         <source>A password is needed: pass --password-file FILE or --password-stdin.</source>
         <translation>パスワードが必要です: --password-file FILE または --password-stdin を指定してください。</translation>
     </message>
@@ -3690,6 +3713,291 @@
         <source>Classify the rejects of a mail log: counts per class, top talkers (files, also rotated and .gz, or the server&apos;s live log).</source>
         <translation>メールログの拒否を分類します: 分類ごとの件数と上位の送信元（ファイル（ローテート済みや .gz も可）またはサーバーのライブログ）。</translation>
     </message>
+    <message>
+        <location filename="../../app/cli/CliCompatCommands.cpp" line="+45"/>
+        <source>warning: %1</source>
+        <translation>警告: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>config where needs: dovecot|postfix SETTING</source>
+        <translation>config where には dovecot|postfix SETTING が必要です</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown component &apos;%1&apos; (dovecot or postfix).</source>
+        <translation>不明なコンポーネント &apos;%1&apos; です (dovecot または postfix)。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>(not set: the default)</source>
+        <translation>(未設定: 既定値)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>effective</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>overridden</source>
+        <translation>上書きされている</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>does not apply</source>
+        <translation>適用されない</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(not listed: the default)</source>
+        <translation>(表示なし: 既定値)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>warning: the files and %1 disagree</source>
+        <translation>警告: ファイルと %1 の値が一致しません</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>--client must be one of: %1</source>
+        <translation>--client は次のいずれかにしてください: %1</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Blocked by %1 %2 = %3</source>
+        <translation>%1 の %2 = %3 によって妨げられています</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>default, not set in any file</source>
+        <translation>既定値、どのファイルでも未設定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>also set in %1</source>
+        <translation>%1 でも設定されています</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (recommended)</source>
+        <translation> (推奨)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost: %1</source>
+        <translation>代償: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>changes %1</source>
+        <translation>変更: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>note: %1</source>
+        <translation>注記: %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>probe passed: %1</source>
+        <translation>プローブ成功: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>probe failed: %1</source>
+        <translation>プローブ失敗: %1</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>compat apply needs --option N (see compat check).</source>
+        <translation>compat apply には --option N が必要です (compat check を参照)。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Passes, no change needed.</source>
+        <translation>通ります。変更は不要です。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no option %1 (1 to %2).</source>
+        <translation>選択肢 %1 はありません (1 から %2)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing to change on the server: tell the user to change the client.</source>
+        <translation>サーバー側で変更するものはありません。ユーザーにクライアントの変更を伝えてください。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not applied: %1</source>
+        <translation>適用されませんでした: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Applied change set %1.</source>
+        <translation>変更セット %1 を適用しました。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>No applied change set for %1 at %2.</source>
+        <translation>%2 の %1 に適用された変更セットはありません。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not reverted: %1</source>
+        <translation>元に戻せませんでした: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reverted change set %1.</source>
+        <translation>変更セット %1 を元に戻しました。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Show what blocks a mail client (setting, file:line, log proof) and the fixes ranked from narrowest to broadest.</source>
+        <translation>メールクライアントを妨げているもの (設定、ファイル:行、ログの証拠) と、範囲の狭い順に並べた修正を表示する。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Apply fix N as a reversible change set, then run the probes that prove it.</source>
+        <translation>修正 N を元に戻せる変更セットとして適用し、それを証明するプローブを実行する。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Revert the last change set applied for this client.</source>
+        <translation>このクライアントに最後に適用した変更セットを元に戻す。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>compat: the client profile (wlm2012, old-phone, scanner, web-server, thunderbird).</source>
+        <translation>compat: クライアントのプロファイル (wlm2012、old-phone、scanner、web-server、thunderbird)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>compat apply: the number of the fix to apply.</source>
+        <translation>compat apply: 適用する修正の番号。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>compat: the client&apos;s IP address.</source>
+        <translation>compat: クライアントの IP アドレス。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>compat: the client&apos;s HELO name.</source>
+        <translation>compat: クライアントの HELO 名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>compat: the login name the client uses.</source>
+        <translation>compat: クライアントが使うログイン名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>compat: the envelope sender the client uses.</source>
+        <translation>compat: クライアントが使うエンベロープ差出人。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>compat: a recipient for the SMTP probe.</source>
+        <translation>compat: SMTP プローブの宛先。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>compat apply: trust the server certificates signed by the CA in FILE (PEM) for the probes.</source>
+        <translation>compat apply: プローブで、FILE (PEM) の CA が署名したサーバー証明書を信頼する。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>config where: the Dovecot protocol filter (imap, pop3, …).</source>
+        <translation>config where: Dovecot のプロトコルフィルター (imap、pop3、…)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>config where: the client address for Dovecot&apos;s remote filters.</source>
+        <translation>config where: Dovecot の remote フィルターに使うクライアントのアドレス。</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/CliConfigCommands.cpp" line="+23"/>
+        <source>planned</source>
+        <translation>計画済み</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>applied</source>
+        <translation>適用済み</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rolled back</source>
+        <translation>ロールバック済み</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>config history takes no arguments.</source>
+        <translation>config history は引数を取りません。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>config show takes exactly one change set id.</source>
+        <translation>config show には変更セット ID を 1 つだけ指定してください。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Change set %1: %2</source>
+        <translation>変更セット %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created %1, %2 %3 by %4</source>
+        <translation>作成 %1、%2 %3(実行者 %4)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>config revert takes exactly one change set id.</source>
+        <translation>config revert には変更セット ID を 1 つだけ指定してください。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The connection was lost; reconnecting to follow the change…</source>
+        <translation>接続が切れました。変更を追跡するために再接続しています…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reverted change set %1 (new change set %2).</source>
+        <translation>変更セット %1 を元に戻しました(新しい変更セット %2)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not reverted (%1): %2</source>
+        <translation>元に戻していません(%1): %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Print a setting&apos;s effective value and every file and line that sets it, with the value doveconf -n / postconf -n reports.</source>
+        <translation>設定の有効な値と、それを設定しているすべてのファイルと行を、doveconf -n / postconf -n が報告する値とともに表示する。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>List the configuration changes MailDeck made on the server.</source>
+        <translation>MailDeck がサーバー上で行った設定変更を一覧表示します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show one configuration change: its diff and outcome.</source>
+        <translation>設定変更 1 件の差分と結果を表示します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undo an applied configuration change (refused if the files changed since).</source>
+        <translation>適用済みの設定変更を元に戻します(その後ファイルが変更されている場合は拒否します)。</translation>
+    </message>
 </context>
 <context>
     <name>MailingListRepository</name>
@@ -3990,7 +4298,7 @@
 <context>
     <name>ServerProfile</name>
     <message>
-        <location filename="../../core/profiles/ServerProfile.cpp" line="+86"/>
+        <location filename="../../core/profiles/ServerProfile.cpp" line="+87"/>
         <source>The profile needs a name.</source>
         <translation>プロファイルには名前が必要です。</translation>
     </message>
@@ -4545,6 +4853,836 @@ and connect again to review and trust the new key.</source>
     </message>
 </context>
 <context>
+    <name>maildeck::compat::ClientProfile</name>
+    <message>
+        <location filename="../../core/compat/ClientProfile.cpp" line="+71"/>
+        <source>Windows Live Mail 2012</source>
+        <translation>Windows Live Mail 2012</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Old phone (TLS 1.0/1.1 only)</source>
+        <translation>古い携帯電話 (TLS 1.0/1.1 のみ)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scanner or printer on the LAN</source>
+        <translation>LAN 上のスキャナー/プリンター</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Web server sending as the own domain</source>
+        <translation>自ドメインの差出人で送信する Web サーバー</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thunderbird (current)</source>
+        <translation>Thunderbird (最新版)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fetches mail with POP3 on port 110 without encryption and sends on port 25 with a computer name (not a full host name) as HELO.</source>
+        <translation>ポート 110 の暗号化なし POP3 でメールを受信し、ポート 25 でコンピューター名 (完全なホスト名ではない) を HELO にして送信します。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reads mail with IMAP and sends with SMTP, but can only speak TLS 1.0 or 1.1, which current servers refuse.</source>
+        <translation>IMAP で読み SMTP で送信しますが、TLS 1.0 か 1.1 しか使えず、現在のサーバーはそれを拒否します。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sends scans from one fixed LAN address on port 25 without logging in.</source>
+        <translation>LAN の固定アドレス 1 つから、ログインせずにポート 25 でスキャンを送信します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A web server on another network sends mail (forms, notifications) with a sender address of this server&apos;s own domain, on port 25 without logging in.</source>
+        <translation>別のネットワークにある Web サーバーが、このサーバーの自ドメインの差出人アドレスで、ログインせずにポート 25 からメール (フォーム、通知) を送信します。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reads mail with IMAP and STARTTLS and sends on port 587 with STARTTLS and a login. It should just work.</source>
+        <translation>IMAP と STARTTLS でメールを読み、ポート 587 で STARTTLS とログインを使って送信します。そのまま使えるはずです。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::compat::Diagnosis</name>
+    <message>
+        <location filename="../../app/cli/CliCompatCommands.cpp" line="-81"/>
+        <location filename="../../core/compat/Diagnosis.cpp" line="+467"/>
+        <location line="+125"/>
+        <location line="+41"/>
+        <location line="+30"/>
+        <location line="+185"/>
+        <location line="+41"/>
+        <source>Compatibility: %1 for %2</source>
+        <translation>互換性: %2 の %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/compat/Diagnosis.cpp" line="-723"/>
+        <location line="+15"/>
+        <location line="+17"/>
+        <source>%1 was not read.</source>
+        <translation>%1 は読み取られていません。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Dovecot gives the client %1 = %2</source>
+        <translation>Dovecot がこのクライアントに %1 = %2 を適用する</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Postfix uses %1 = %2</source>
+        <translation>Postfix が %1 = %2 を使う</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>Dovecot requires TLS for this client (ssl = required): a login without encryption on port 110 is always refused.</source>
+        <translation>Dovecot はこのクライアントに TLS を必須にしています (ssl = required)。ポート 110 での暗号化なしのログインは常に拒否されます。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Dovecot refuses passwords sent without encryption for this client (disable_plaintext_auth = yes): Windows Live Mail sends USER/PASS in plain text on port 110.</source>
+        <translation>Dovecot はこのクライアントからの暗号化されていないパスワードを拒否します (disable_plaintext_auth = yes)。Windows Live Mail はポート 110 で USER/PASS を平文で送ります。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Postfix rejects the HELO name &quot;%1&quot; on port 25 (reject_non_fqdn_helo_hostname): it is not a full host name. On port 587 with a login this check does not apply.</source>
+        <translation>Postfix はポート 25 で HELO 名「%1」を拒否します (reject_non_fqdn_helo_hostname)。完全なホスト名ではないためです。ポート 587 でログインすればこの検査は適用されません。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Tell the user to use POP3 over SSL on port 995 and SMTP on port 587 with STARTTLS and authentication</source>
+        <translation>ユーザーに、ポート 995 の POP3 over SSL と、ポート 587 の STARTTLS と認証付き SMTP を使うよう伝える</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None: the server stays as it is and the password is no longer sent in plain text.</source>
+        <translation>なし: サーバーはそのままで、パスワードも平文で送られなくなります。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Allow plain-text POP3 logins only from %1 (remote %1 { … })</source>
+        <translation>%1 からだけ平文の POP3 ログインを許可する (remote %1 { … })</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password of every user logging in from %1 crosses the network unencrypted and can be read by anyone on the path. Other addresses are not affected.</source>
+        <translation>%1 からログインする全ユーザーのパスワードが暗号化されずにネットワークを流れ、経路上の誰でも読めます。他のアドレスには影響しません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Allow plain-text logins for POP3 (protocol pop3 { … })</source>
+        <translation>POP3 で平文ログインを許可する (protocol pop3 { … })</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every POP3 client from anywhere may send its password unencrypted; attackers can read passwords on the network.</source>
+        <translation>どこからでもすべての POP3 クライアントがパスワードを暗号化せずに送れます。攻撃者はネットワーク上でパスワードを読めます。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Allow plain-text logins everywhere (global setting)</source>
+        <translation>すべてで平文ログインを許可する (全体設定)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every protocol (IMAP, POP3, SMTP AUTH through Dovecot) accepts unencrypted passwords from anywhere: the broadest and weakest choice.</source>
+        <translation>すべてのプロトコル (IMAP、POP3、Dovecot 経由の SMTP AUTH) が、どこからでも暗号化されていないパスワードを受け付けます。最も広く、最も弱い選択です。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Dovecot accepts TLS %1 or later for this client; the phone only speaks TLS 1.0 or 1.1.</source>
+        <translation>Dovecot はこのクライアントに TLS %1 以降しか受け付けませんが、この電話は TLS 1.0 か 1.1 しか使えません。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Postfix&apos;s submission service refuses TLS 1.0/1.1 (%1 = %2).</source>
+        <translation>Postfix の submission サービスは TLS 1.0/1.1 を拒否します (%1 = %2)。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Update the phone or use a mail app that supports TLS 1.2</source>
+        <translation>電話を更新するか、TLS 1.2 に対応したメールアプリを使う</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None: TLS 1.0 and 1.1 have known weaknesses; keeping them off protects every user.</source>
+        <translation>なし: TLS 1.0 と 1.1 には既知の弱点があり、無効のままにすることで全ユーザーを守れます。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source> OpenSSL 3 refuses TLS 1.0/1.1 at its default security level, so the cipher list gets @SECLEVEL=0, which also allows weak keys and hashes for these connections.</source>
+        <translation> OpenSSL 3 は既定のセキュリティレベルでは TLS 1.0/1.1 を拒否するため、暗号リストに @SECLEVEL=0 を加えます。これらの接続では弱い鍵やハッシュも許可されます。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Allow TLS 1.0 in Dovecot only for %1 (remote %1 { … })</source>
+        <translation>Dovecot で %1 に対してだけ TLS 1.0 を許可する (remote %1 { … })</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connections from %1 may use TLS 1.0, which an attacker on the path may be able to weaken or decrypt.</source>
+        <translation>%1 からの接続は TLS 1.0 を使えるようになり、経路上の攻撃者が暗号を弱めたり解読したりできる可能性があります。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Allow TLS 1.0 on the submission port only (master.cf -o overrides)</source>
+        <translation>submission ポートだけで TLS 1.0 を許可する (master.cf の -o 上書き)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every client of the submission port may use TLS 1.0; port 25 and the other services keep their settings. Where OpenSSL&apos;s system-wide security level still refuses TLS 1.0, Postfix also needs @SECLEVEL=0 in its cipher list.</source>
+        <translation>submission ポートのすべてのクライアントが TLS 1.0 を使えるようになります。ポート 25 と他のサービスの設定は変わりません。OpenSSL のシステム全体のセキュリティレベルがまだ TLS 1.0 を拒否する環境では、Postfix の暗号リストにも @SECLEVEL=0 が必要です。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Allow TLS 1.0 in Dovecot for everyone (global setting)</source>
+        <translation>Dovecot で全員に TLS 1.0 を許可する (全体設定)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every IMAP and POP3 client may use TLS 1.0.</source>
+        <translation>すべての IMAP と POP3 のクライアントが TLS 1.0 を使えるようになります。</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>iRedAPD&apos;s settings.py was not read.</source>
+        <translation>iRedAPD の settings.py は読み取られていません。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>iRedAPD (reject_sender_login_mismatch) rejects mail from %1 with a sender in a local domain (%2) that did not log in: &quot;SMTP AUTH is required for users under this sender domain&quot;. %1 is not in MYNETWORKS, the sender is not in ALLOWED_FORGED_SENDERS, and CHECK_SPF_IF_LOGIN_MISMATCH = %3.</source>
+        <translation>iRedAPD (reject_sender_login_mismatch) は、ログインしていない %1 からのローカルドメイン (%2) の差出人のメールを「SMTP AUTH is required for users under this sender domain」で拒否します。%1 は MYNETWORKS になく、差出人は ALLOWED_FORGED_SENDERS になく、CHECK_SPF_IF_LOGIN_MISMATCH = %3 です。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Postfix does not trust %1 (not in mynetworks): without a login it may not relay to other domains, and a HELO name like &quot;%2&quot; is rejected.</source>
+        <translation>Postfix は %1 を信頼していません (mynetworks にない)。ログインなしでは他ドメインへ中継できず、「%2」のような HELO 名は拒否されます。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Configure the scanner to log in (SMTP AUTH) with a mailbox on port 587</source>
+        <translation>スキャナーがポート 587 でメールボックスを使ってログイン (SMTP AUTH) するよう設定する</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None on the server, but the scanner must support STARTTLS and a login, and its password is stored in the device.</source>
+        <translation>サーバー側はなし。ただしスキャナーが STARTTLS とログインに対応している必要があり、パスワードは機器に保存されます。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Trust %1 in Postfix (mynetworks) and iRedAPD (MYNETWORKS)</source>
+        <translation>Postfix (mynetworks) と iRedAPD (MYNETWORKS) で %1 を信頼する</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anything at %1 may send mail anywhere without a login, as any sender: a compromised or replaced device there can relay spam through this server.</source>
+        <translation>%1 にあるものは何でも、ログインなしで任意の差出人としてどこへでもメールを送れます。乗っ取られたり差し替えられたりした機器が、このサーバー経由でスパムを中継できます。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Let the web application send with SMTP AUTH on port 587 (a mailbox for it)</source>
+        <translation>Web アプリケーションがポート 587 で SMTP AUTH を使って送信するようにする (専用のメールボックス)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None: the server keeps requiring a login for senders of its own domains.</source>
+        <translation>なし: サーバーは自ドメインの差出人に引き続きログインを要求します。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Accept unauthenticated senders of a local domain from hosts listed in that domain&apos;s SPF record (CHECK_SPF_IF_LOGIN_MISMATCH = True)</source>
+        <translation>ローカルドメインの SPF レコードにあるホストからは、認証なしのそのドメインの差出人を受け付ける (CHECK_SPF_IF_LOGIN_MISMATCH = True)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Works only if %1 is in the SPF record of %2. Every host in the SPF records of your domains may then send as any address of that domain without a login.</source>
+        <translation>%1 が %2 の SPF レコードにある場合だけ有効です。自ドメインの SPF レコードにあるすべてのホストが、ログインなしでそのドメインの任意のアドレスとして送信できるようになります。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Trust %1 in iRedAPD (MYNETWORKS)</source>
+        <translation>iRedAPD (MYNETWORKS) で %1 を信頼する</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 skips iRedAPD&apos;s sender checks (and other policy checks): it may send as any address of your domains.</source>
+        <translation>%1 は iRedAPD の差出人検査 (とその他のポリシー検査) を受けなくなり、自ドメインの任意のアドレスとして送信できます。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Allow %1 as sender without a login from anywhere (ALLOWED_FORGED_SENDERS)</source>
+        <translation>どこからでもログインなしで %1 を差出人として許可する (ALLOWED_FORGED_SENDERS)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Any host on the internet may send mail as %1 without a login; spammers can forge it freely.</source>
+        <translation>インターネット上のどのホストもログインなしで %1 としてメールを送れます。スパマーが自由に偽装できます。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Dovecot has TLS switched off (ssl = no).</source>
+        <translation>Dovecot の TLS が無効になっています (ssl = no)。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>&quot;%1&quot; is not an IP address.</source>
+        <translation>「%1」は IP アドレスではありません。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Nothing blocks this client: it passes, no change is needed.</source>
+        <translation>このクライアントを妨げるものはありません。そのまま通るので変更は不要です。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No session or no client address.</source>
+        <translation>セッションまたはクライアントのアドレスがありません。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::compat::Probe</name>
+    <message>
+        <location filename="../../core/compat/Probe.cpp" line="+23"/>
+        <source>plain</source>
+        <translation>平文</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+646"/>
+        <location line="+8"/>
+        <location line="+185"/>
+        <location line="+9"/>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location line="-846"/>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>SMTP EHLO %1</source>
+        <translation>SMTP EHLO %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SMTP relay as %1</source>
+        <translation>SMTP 中継（%1 として）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SMTP AUTH</source>
+        <translation>SMTP AUTH</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>POP3</source>
+        <translation>POP3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>POP3 USER/PASS</source>
+        <translation>POP3 USER/PASS</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>IMAP</source>
+        <translation>IMAP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IMAP LOGIN</source>
+        <translation>IMAP LOGIN</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1, %2 only</source>
+        <translation>%1、%2 のみ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 on %2 (%3)</source>
+        <translation>%1、ポート %2（%3）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 from %2</source>
+        <translation>%1、送信元 %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The server&apos;s reply is not SMTP: &quot;%1&quot;.</source>
+        <translation>サーバーの応答が SMTP ではありません:「%1」</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The server&apos;s multi-line reply mixes codes %1 and %2.</source>
+        <translation>サーバーの複数行応答にコード %1 と %2 が混在しています。</translation>
+    </message>
+    <message>
+        <location line="+192"/>
+        <source>TLS handshake</source>
+        <translation>TLS ハンドシェイク</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Connected from %1 port %2 to %3 port %4.</source>
+        <translation>%1 のポート %2 から %3 のポート %4 に接続しました。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+14"/>
+        <source>Greeting</source>
+        <translation>グリーティング</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>%1, cipher %2</source>
+        <translation>%1、暗号スイート %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+440"/>
+        <source>Capabilities</source>
+        <translation>機能一覧</translation>
+    </message>
+    <message>
+        <location line="-428"/>
+        <source>The server&apos;s certificate is not trusted: %1</source>
+        <translation>サーバーの証明書は信頼されていません: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot connect to %1 port %2: %3</source>
+        <translation>%1 のポート %2 に接続できません: %3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The TLS handshake failed; the probe offered only %1, which the server may not accept: %2</source>
+        <translation>TLS ハンドシェイクに失敗しました。プローブは %1 のみを提示しましたが、サーバーが受け付けていない可能性があります: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The TLS handshake failed: %1</source>
+        <translation>TLS ハンドシェイクに失敗しました: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(connection closed)</source>
+        <translation>（接続が閉じられました）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server closed the connection during &quot;%1&quot;.</source>
+        <translation>「%1」の途中でサーバーが接続を閉じました。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Network error: %1</source>
+        <translation>ネットワークエラー: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No answer from the server within %1 s during &quot;%2&quot;.</source>
+        <translation>「%2」の途中で %1 秒以内にサーバーから応答がありませんでした。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+10"/>
+        <source>The server sent a line longer than %1 bytes.</source>
+        <translation>サーバーが %1 バイトを超える行を送信しました。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The server&apos;s reply has more than %1 lines.</source>
+        <translation>サーバーの応答が %1 行を超えています。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>EHLO</source>
+        <translation>EHLO</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+184"/>
+        <location line="+79"/>
+        <source>The server refused the connection: %1</source>
+        <translation>サーバーが接続を拒否しました: %1</translation>
+    </message>
+    <message>
+        <location line="-249"/>
+        <source>HELO</source>
+        <translation>HELO</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server refused EHLO %1: %2</source>
+        <translation>サーバーが EHLO %1 を拒否しました: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server refused HELO %1: %2</source>
+        <translation>サーバーが HELO %1 を拒否しました: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+283"/>
+        <source>The server refused STARTTLS: %1</source>
+        <translation>サーバーが STARTTLS を拒否しました: %1</translation>
+    </message>
+    <message>
+        <location line="-274"/>
+        <location line="+8"/>
+        <location line="+13"/>
+        <location line="+151"/>
+        <location line="+110"/>
+        <source>The login was refused: %1</source>
+        <translation>ログインが拒否されました: %1</translation>
+    </message>
+    <message>
+        <location line="-269"/>
+        <source>Login: user name</source>
+        <translation>ログイン: ユーザー名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (user name, base64)</source>
+        <translation>%1（ユーザー名、base64）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Login: password</source>
+        <translation>ログイン: パスワード</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server refused the sender: %1</source>
+        <translation>サーバーが送信者を拒否しました: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server refused the recipient %1: %2</source>
+        <translation>サーバーが宛先 %1 を拒否しました: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+65"/>
+        <location line="+62"/>
+        <location line="+19"/>
+        <source>QUIT</source>
+        <translation>QUIT</translation>
+    </message>
+    <message>
+        <location line="-139"/>
+        <location line="+127"/>
+        <location line="+110"/>
+        <source>Unexpected reply from the server: %1</source>
+        <translation>サーバーから予期しない応答がありました: %1</translation>
+    </message>
+    <message>
+        <location line="-224"/>
+        <location line="+192"/>
+        <source>The server does not offer STARTTLS on port %1.</source>
+        <translation>サーバーはポート %1 で STARTTLS を提供していません。</translation>
+    </message>
+    <message>
+        <location line="-177"/>
+        <location line="+6"/>
+        <location line="+2"/>
+        <location line="+214"/>
+        <location line="+8"/>
+        <source>Login</source>
+        <translation>ログイン</translation>
+    </message>
+    <message>
+        <location line="-217"/>
+        <source>The server offers no login (AUTH) on port %1.</source>
+        <translation>サーバーはポート %1 でログイン（AUTH）を提供していません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server offers no login (AUTH) on port %1 before TLS.</source>
+        <translation>サーバーはポート %1 で TLS 開始前にはログイン（AUTH）を提供していません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server offers only %1 for login, which the probe does not speak.</source>
+        <translation>サーバーがログインに提供しているのは %1 のみで、プローブはこれに対応していません。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sender</source>
+        <translation>送信者</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recipient</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reset</source>
+        <translation>リセット</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The server&apos;s reply is not POP3: &quot;%1&quot;.</source>
+        <translation>サーバーの応答が POP3 ではありません:「%1」</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>STLS</source>
+        <translation>STLS</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server refused STLS: %1</source>
+        <translation>サーバーが STLS を拒否しました: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The server refused USER: %1</source>
+        <translation>サーバーが USER を拒否しました: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PASS</source>
+        <translation>PASS</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>USER</source>
+        <translation>USER</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+18"/>
+        <source>The server&apos;s reply is not IMAP: &quot;%1&quot;.</source>
+        <translation>サーバーの応答が IMAP ではありません:「%1」</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Unexpected continuation request from the server: %1</source>
+        <translation>サーバーから予期しない継続要求がありました: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The server refused CAPABILITY: %1</source>
+        <translation>サーバーが CAPABILITY を拒否しました: %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+15"/>
+        <source>LOGOUT</source>
+        <translation>LOGOUT</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The user name or password contains a line break, which IMAP LOGIN cannot send.</source>
+        <translation>ユーザー名またはパスワードに改行が含まれているため、IMAP LOGIN では送信できません。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Connect</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not an IP address</source>
+        <translation>IP アドレスではありません</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot use %1 as the local address: %2</source>
+        <translation>%1 をローカルアドレスとして使用できません: %2</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The probe was cancelled.</source>
+        <translation>プローブは取り消されました。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::config</name>
+    <message>
+        <source>Could not read the change history on the server.</source>
+        <translation type="vanished">サーバー上の変更履歴を読めませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::config::ChangeHistory</name>
+    <message>
+        <location filename="../../core/config/ChangeHistory.cpp" line="+33"/>
+        <source>Could not read the change history on the server.</source>
+        <translation>サーバーの変更履歴を読み込めませんでした。</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>&quot;%1&quot; is not a change set id.</source>
+        <translation>「%1」は変更セットの ID ではありません。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The server&apos;s change history has no change set %1.</source>
+        <translation>サーバーの変更履歴に変更セット %1 はありません。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Change set %1 was not applied; there is nothing to revert.</source>
+        <translation>変更セット %1 は適用されていないため、元に戻すものはありません。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Not reverted: %1 was changed on the server after this change set (it no longer holds what the change set wrote).</source>
+        <translation>元に戻していません: %1 はこの変更セットの後にサーバー上で変更されています(変更セットが書き込んだ内容ではなくなっています)。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::config::ChangeSetRunner</name>
+    <message>
+        <location filename="../../core/config/ChangeSetRunner.cpp" line="+157"/>
+        <source>New warnings:</source>
+        <translation>新しい警告:</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Cancelled.</source>
+        <translation>キャンセルされました。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 was changed on the server since it was read; nothing was changed.</source>
+        <translation>%1 は読み込み後にサーバー上で変更されています。何も変更していません。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Validation failed: %1</source>
+        <translation>検証に失敗しました: %1</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>MailDeck stopped following the change; its outcome is in the server&apos;s history.</source>
+        <translation>MailDeck は変更の追跡を中止しました。結果はサーバーの変更履歴に記録されます。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Another change is being applied.</source>
+        <translation>別の変更を適用中です。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not connected.</source>
+        <translation>接続されていません。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>A step failed after the files were replaced; the old files were put back.</source>
+        <translation>ファイルの置き換え後に手順が失敗したため、元のファイルに戻しました。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A check failed before anything was replaced; nothing was changed.</source>
+        <translation>置き換え前のチェックが失敗しました。何も変更していません。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Uploading the new files to the server failed; nothing was changed.</source>
+        <translation>新しいファイルのサーバーへのアップロードに失敗しました。何も変更していません。</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>The change could not be started on the server.</source>
+        <translation>サーバー上で変更を開始できませんでした。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The connection to the server was lost while the change was being applied. It goes on on the server; its outcome will be in the change history.</source>
+        <translation>変更の適用中にサーバーとの接続が切れました。変更はサーバー上で続行され、結果は変更履歴に記録されます。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>The change was undone: %1</source>
+        <translation>変更を取り消しました: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>キャンセルしました。何も変更していません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The change failed.</source>
+        <translation>変更に失敗しました。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::config::ServerConfigReader</name>
+    <message>
+        <location filename="../../core/config/ServerConfigReader.cpp" line="+122"/>
+        <source>The server&apos;s answer while reading configuration files was garbled.</source>
+        <translation>設定ファイルの読み取り中にサーバーから届いた応答が壊れていました。</translation>
+    </message>
+    <message>
+        <location line="+154"/>
+        <source>%1 %2: the files do not set it, %3 says &quot;%4&quot;</source>
+        <translation>%1 %2: ファイルでは設定されていませんが、%3 は「%4」と報告しています</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 %2: the files say &quot;%3&quot; (%4), the server&apos;s tool does not list it</source>
+        <translation>%1 %2: ファイルでは「%3」(%4) ですが、サーバーのツールには表示されません</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 %2: the files say &quot;%3&quot; (%4), the server&apos;s tool says &quot;%5&quot;</source>
+        <translation>%1 %2: ファイルでは「%3」(%4) ですが、サーバーのツールは「%5」と報告しています</translation>
+    </message>
+    <message>
+        <location line="+135"/>
+        <location line="+355"/>
+        <source>None of the mail server&apos;s configuration files could be read.</source>
+        <translation>メールサーバーの設定ファイルを一つも読み取れませんでした。</translation>
+    </message>
+    <message>
+        <location line="-191"/>
+        <source>Reading the server&apos;s configuration was cancelled.</source>
+        <translation>サーバー設定の読み取りを中止しました。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>There is no connection to the server.</source>
+        <translation>サーバーに接続していません。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Reading the mail server&apos;s configuration</source>
+        <translation>メールサーバーの設定を読み取っています</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 could not be read.</source>
+        <translation>%1 を読み取れませんでした。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 failed (exit status %2).</source>
+        <translation>%1 が失敗しました (終了ステータス %2)。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Reading Dovecot&apos;s configuration files</source>
+        <translation>Dovecot の設定ファイルを読み取っています</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+</context>
+<context>
     <name>maildeck::db</name>
     <message>
         <location filename="../../core/db/DbTlsProbe.cpp" line="+61"/>
@@ -4578,6 +5716,29 @@ and connect again to review and trust the new key.</source>
         <location line="+29"/>
         <source>The database server&apos;s certificate is not valid for %1: %2</source>
         <translation>データベースサーバーの証明書は %1 に対して有効ではありません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::delegation::DelegationDbAccount</name>
+    <message>
+        <location filename="../../core/delegation/DelegationDbAccount.cpp" line="+39"/>
+        <source>The server has no mysql/mariadb client to set up the database account with.</source>
+        <translation>サーバーにデータベースアカウントを作成するための mysql/mariadb クライアントがありません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Setting up the database account %1 failed on the server (exit status %2): %3</source>
+        <translation>サーバーでのデータベースアカウント %1 の作成に失敗しました（終了ステータス %2）: %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no message</source>
+        <translation>メッセージなし</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>Only the server&apos;s global admin, connected over SSH, can set up the database account.</source>
+        <translation>データベースアカウントを作成できるのは、SSH で接続したサーバーのグローバル管理者だけです。</translation>
     </message>
 </context>
 <context>
@@ -4836,7 +5997,37 @@ and connect again to review and trust the new key.</source>
 <context>
     <name>maildeck::ui::AliasEditorDialog</name>
     <message>
-        <location filename="../../ui/domains/AliasEditorDialog.cpp" line="+46"/>
+        <location filename="../../ui/domains/AliasEditorDialog.cpp" line="+25"/>
+        <source>Anyone may send to it (public)</source>
+        <translation>誰でも送信できる (public)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only senders of this domain (domain)</source>
+        <translation>このドメインの送信者だけ (domain)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Senders of this domain and its subdomains (subdomain)</source>
+        <translation>このドメインとそのサブドメインの送信者 (subdomain)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only its members (membersonly)</source>
+        <translation>メンバーだけ (membersonly)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only its moderators (moderatorsonly)</source>
+        <translation>モデレーターだけ (moderatorsonly)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Members and moderators (membersandmoderatorsonly)</source>
+        <translation>メンバーとモデレーター (membersandmoderatorsonly)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>New Alias in %1</source>
         <translation>%1 の新しいエイリアス</translation>
     </message>
@@ -5019,6 +6210,84 @@ and connect again to review and trust the new key.</source>
         <location line="-274"/>
         <source>any unknown address @%1</source>
         <translation>@%1 の存在しない全アドレス</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::ApplyPage</name>
+    <message>
+        <location filename="../../ui/compat/CompatWizardPages.cpp" line="+731"/>
+        <source>Applying the change</source>
+        <translation>変更の適用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every step is checked; if one fails, the old files are put back automatically.</source>
+        <translation>各手順を確認しながら進めます。失敗した場合は元のファイルが自動的に戻されます。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stops before the new files are installed; nothing changes.</source>
+        <translation>新しいファイルの設置前に中止します。何も変更されません。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Nothing to apply.</source>
+        <translation>適用するものがありません。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The new files are being installed; it can no longer be stopped (a failure puts the old ones back).</source>
+        <translation>新しいファイルを設置中のため、もう中止できません(失敗した場合は元のファイルに戻されます)。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rolling back: %1</source>
+        <translation>ロールバック中: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The connection dropped; the change goes on on the server. Reconnecting…</source>
+        <translation>接続が切れました。変更はサーバー上で続行されています。再接続しています…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Starting…</source>
+        <translation>開始しています…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The outcome is not known: %1 %2. The server&apos;s change history has it once the server is reachable.</source>
+        <translation>結果が不明です: %1 %2。サーバーに接続できるようになれば、サーバーの変更履歴で確認できます。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Applied. Next: prove that the client gets through.</source>
+        <translation>適用しました。次へ: クライアントが通ることを確認します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rolled back: the old files are in place again. %1</source>
+        <translation>ロールバックしました。元のファイルに戻っています。%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not applied: %1. Nothing was changed.</source>
+        <translation>適用されませんでした: %1。何も変更されていません。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Stopping: the old files are being put back…</source>
+        <translation>中止しています。元のファイルに戻しています…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopping…</source>
+        <translation>中止しています…</translation>
     </message>
 </context>
 <context>
@@ -5213,6 +6482,162 @@ and connect again to review and trust the new key.</source>
     </message>
 </context>
 <context>
+    <name>maildeck::ui::ChangeHistoryDialog</name>
+    <message>
+        <location filename="../../ui/compat/ChangeHistoryDialog.cpp" line="+29"/>
+        <source>Configuration Changes — %1</source>
+        <translation>設定の変更 — %1</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>&amp;Revert…</source>
+        <translation>元に戻す(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put back the files as they were before the selected change.</source>
+        <translation>選択した変更の前の状態にファイルを戻します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;load</source>
+        <translation>再読み込み(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Not connected to the server.</source>
+        <translation>サーバーに接続していません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading the change history…</source>
+        <translation>変更履歴を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot read the change history: %1</source>
+        <translation>変更履歴を読み込めません: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No configuration change was made with MailDeck on this server.</source>
+        <translation>このサーバーでは MailDeck による設定の変更はまだありません。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n change(s).</source>
+        <translation>
+            <numerusform>%n 件の変更。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Cannot read this change: %1</source>
+        <translation>この変更を読み込めません: %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Revert the change?</source>
+        <translation>変更を元に戻しますか?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revert &quot;%1&quot;? These files get back the content they had before it:
+
+%2
+
+The services are reloaded; if anything fails, nothing changes.</source>
+        <translation>「%1」を元に戻しますか? 次のファイルが変更前の内容に戻ります:
+
+%2
+
+サービスは再読み込みされます。途中で失敗した場合は何も変更されません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Planning the revert…</source>
+        <translation>元に戻す手順を準備しています…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot revert: %1</source>
+        <translation>元に戻せません: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Reverting…</source>
+        <translation>元に戻しています…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reverted.</source>
+        <translation>元に戻しました。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The revert did not go through: %1</source>
+        <translation>元に戻す処理が完了しませんでした: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Revert in progress</source>
+        <translation>元に戻す処理の実行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait until the revert has finished; it shows its outcome here.</source>
+        <translation>元に戻す処理が終わるまでお待ちください。結果はここに表示されます。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::ChangeHistoryModel</name>
+    <message>
+        <location filename="../../ui/compat/ChangeHistoryModel.cpp" line="+33"/>
+        <source>Planned</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Applied</source>
+        <translation>適用済み</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed (rolled back)</source>
+        <translation>失敗(ロールバック済み)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reverted</source>
+        <translation>元に戻し済み</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>By %1</source>
+        <translation>実行者: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Files</source>
+        <translation>ファイル</translation>
+    </message>
+</context>
+<context>
     <name>maildeck::ui::ChangePasswordDialog</name>
     <message>
         <location filename="../../ui/domains/ChangePasswordDialog.cpp" line="+25"/>
@@ -5258,6 +6683,177 @@ and connect again to review and trust the new key.</source>
         <location line="+23"/>
         <source>change the password of %1</source>
         <translation>%1 のパスワード変更</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::ClientPage</name>
+    <message>
+        <location filename="../../ui/compat/CompatWizardPages.cpp" line="-759"/>
+        <source>Which client does not work?</source>
+        <translation>どのクライアントが動作しませんか?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick the kind of client, then say who it is. The password is only used for the test login at the end; it is never stored.</source>
+        <translation>クライアントの種類を選び、その情報を入力してください。パスワードは最後のテストログインにのみ使われ、保存されることはありません。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>e.g. 203.0.113.25</source>
+        <translation>例: 203.0.113.25</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>as the client sends it, e.g. HOME-PC</source>
+        <translation>クライアントが送るとおりに。例: HOME-PC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>full address, e.g. user@example.com</source>
+        <translation>完全なアドレス。例: user@example.com</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only for the test login; never stored</source>
+        <translation>テストログイン専用。保存されません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>envelope sender, e.g. web@example.com</source>
+        <translation>エンベロープ送信者。例: web@example.com</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a recipient, e.g. someone@example.net</source>
+        <translation>宛先。例: someone@example.net</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client &amp;IP address:</source>
+        <translation>クライアントの IP アドレス(&amp;I):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;HELO name:</source>
+        <translation>HELO 名(&amp;H):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User:</source>
+        <translation>ユーザー(&amp;U):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>パスワード(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sender:</source>
+        <translation>送信者(&amp;S):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Recipient:</source>
+        <translation>宛先(&amp;R):</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Choose the kind of client.</source>
+        <translation>クライアントの種類を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the client&apos;s IP address as the server sees it.</source>
+        <translation>サーバーから見えるクライアントの IP アドレスを入力してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; is not an IP address (for example 203.0.113.25 or 2001:db8::25).</source>
+        <translation>「%1」は IP アドレスではありません(例: 203.0.113.25、2001:db8::25)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter the HELO name the client sends (its log line shows it as helo=&lt;…&gt;).</source>
+        <translation>クライアントが送る HELO 名を入力してください(ログでは helo=&lt;…&gt; と表示されます)。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A HELO name has no spaces.</source>
+        <translation>HELO 名に空白は使えません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter the user the client logs in as.</source>
+        <translation>クライアントがログインするユーザーを入力してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the user&apos;s password: the wizard logs in as the client to prove the fix. It is not stored.</source>
+        <translation>ユーザーのパスワードを入力してください。ウィザードは修正を確かめるためにクライアントとしてログインします。パスワードは保存されません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter the sender address the client uses (user@domain).</source>
+        <translation>クライアントが使う送信者アドレスを入力してください(user@domain)。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter a recipient address (user@domain).</source>
+        <translation>宛先アドレスを入力してください(user@domain)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sender must be an address (user@domain).</source>
+        <translation>送信者はアドレス(user@domain)で入力してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The recipient must be an address (user@domain).</source>
+        <translation>宛先はアドレス(user@domain)で入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::CompatWizard</name>
+    <message>
+        <location filename="../../ui/compat/CompatWizard.cpp" line="+17"/>
+        <source>Client Compatibility Wizard — %1</source>
+        <translation>クライアント互換性ウィザード — %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Apply</source>
+        <translation>適用(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Started from the event of %1 from %2.</source>
+        <translation>%1 の %2 からのイベントから開始しました。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown time</source>
+        <translation>不明な日時</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an unknown client</source>
+        <translation>不明なクライアント</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Change in progress</source>
+        <translation>変更の実行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MailDeck is changing the server&apos;s configuration right now. Stop it? Before the new files are installed nothing changes; after that the old files are put back.</source>
+        <translation>MailDeck は現在サーバーの設定を変更しています。中止しますか? 新しいファイルの設置前であれば何も変更されず、設置後であれば元のファイルに戻されます。</translation>
     </message>
 </context>
 <context>
@@ -5446,7 +7042,7 @@ and connect again to review and trust the new key.</source>
         <translation>監査ログ(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Signed in as the domain administrator %1: only your domains are shown.</source>
         <translation>ドメイン管理者 %1 としてログインしています。担当のドメインだけが表示されます。</translation>
     </message>
@@ -5459,6 +7055,136 @@ and connect again to review and trust the new key.</source>
         <location line="+2"/>
         <source>Only the server&apos;s administrator manages domain administrators.</source>
         <translation>ドメイン管理者を管理できるのはサーバーの管理者だけです。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::DiagnosisPage</name>
+    <message>
+        <location filename="../../ui/compat/CompatWizardPages.cpp" line="+22"/>
+        <source>What blocks the client</source>
+        <translation>クライアントを妨げているもの</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MailDeck reads the server&apos;s configuration as the services do, and the log lines about this client.</source>
+        <translation>MailDeck はサービスと同じようにサーバーの設定を読み、このクライアントに関するログ行を確認します。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Retry</source>
+        <translation>再試行(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Not connected to the server.</source>
+        <translation>サーバーに接続していません。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reading the server&apos;s configuration…</source>
+        <translation>サーバーの設定を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading the configuration was cancelled.</source>
+        <translation>設定の読み込みはキャンセルされました。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot read the server&apos;s configuration: %1 %2</source>
+        <translation>サーバーの設定を読み込めません: %1 %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reading the log lines about %1…</source>
+        <translation>%1 に関するログ行を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The log could not be read (%1); diagnosing from the configuration only.</source>
+        <translation>ログを読み込めませんでした(%1)。設定だけで診断します。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing to diagnose.</source>
+        <translation>診断するものがありません。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The diagnosis failed: %1</source>
+        <translation>診断に失敗しました: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing blocks this client</source>
+        <translation>このクライアントを妨げるものはありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server&apos;s configuration lets %1 through as it is. The next page proves it with a real login.</source>
+        <translation>サーバーの現在の設定で %1 は通ります。次のページで実際のログインにより確認します。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n setting(s) block %1:</source>
+        <translation>
+            <numerusform>%n 個の設定が %1 を妨げています:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Component:</source>
+        <translation>コンポーネント:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Effective value:</source>
+        <translation>有効な値:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set in:</source>
+        <translation>設定箇所:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(this one takes effect)</source>
+        <translation>(この設定が有効)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also set in:</source>
+        <translation>ほかの設定箇所:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The log shows it:</source>
+        <translation>ログの記録:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Notes</source>
+        <translation>注記</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>While reading</source>
+        <translation>読み込み時の注意</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing to fix.</source>
+        <translation>修正は不要です。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next: the ways to let the client through.</source>
+        <translation>次へ: クライアントを通す方法。</translation>
     </message>
 </context>
 <context>
@@ -5523,7 +7249,7 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
 <context>
     <name>maildeck::ui::DomainAdminsDialog</name>
     <message>
-        <location filename="../../ui/delegation/DomainAdminsDialog.cpp" line="+39"/>
+        <location filename="../../ui/delegation/DomainAdminsDialog.cpp" line="+40"/>
         <source>list the domains</source>
         <translation>ドメインの一覧取得</translation>
     </message>
@@ -5534,12 +7260,12 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
     </message>
     <message>
         <location line="+6"/>
-        <location line="+144"/>
+        <location line="+163"/>
         <source>&amp;Install…</source>
         <translation>インストール(&amp;I)…</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-158"/>
         <source>Upgrade Delegation</source>
         <translation>委任機能のアップグレード</translation>
     </message>
@@ -5559,7 +7285,26 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
         <translation>委任スキーマ（バージョン %1）をデータベースサーバーにインストールしますか？ vmail の隣にスキーマ maildeck_delegation とロックされたアカウント maildeck_definer を追加します。vmail 自体は変更しません。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
+        <source>&amp;Set Up Database Account…</source>
+        <translation>データベースアカウントを作成(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set Up Database Account</source>
+        <translation>データベースアカウントの作成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database account %1 may only read and write vmail; delegation needs more. MailDeck can create its own account %2 over SSH as root, with only what delegation needs (not root&apos;s rights), keep its password on the server in %3 (readable by root only), and use it for this profile from now on.
+
+Set it up now?</source>
+        <translation>データベースアカウント %1 は vmail の読み書きしかできず、委任にはそれ以上の権限が必要です。MailDeck は SSH 経由で root として専用のアカウント %2 を作成できます。権限は委任に必要なものだけ（root の権限ではありません）で、パスワードはサーバー上の %3（root だけが読めます）に保存し、このプロファイルでは今後このアカウントを使います。
+
+今すぐ作成しますか？</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Admin</source>
         <translation>管理者</translation>
     </message>
@@ -5605,12 +7350,12 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
     </message>
     <message>
         <location line="+2"/>
-        <location line="+228"/>
+        <location line="+238"/>
         <source>&amp;Disable</source>
         <translation>無効にする(&amp;D)</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-236"/>
         <source>De&amp;lete…</source>
         <translation>削除(&amp;L)…</translation>
     </message>
@@ -5662,12 +7407,19 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
         <translation>アップグレード(&amp;U)…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <source>The database account %1 cannot manage delegation. Set up MailDeck&apos;s own database account to go on.
+%2</source>
+        <translation>データベースアカウント %1 では委任を管理できません。続けるには MailDeck 専用のデータベースアカウントを作成してください。
+%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The delegation schema&apos;s state cannot be read: %1</source>
         <translation>委任スキーマの状態を読み取れません: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Active</source>
         <translation>有効</translation>
     </message>
@@ -5699,7 +7451,7 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
         <translation>%1（無効）</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Install delegation first: each domain administrator gets an own database account.</source>
         <translation>先に委任機能をインストールしてください。各ドメイン管理者に専用のデータベースアカウントが作られます。</translation>
     </message>
@@ -5734,7 +7486,17 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
         <translation>委任機能をインストールしました。ドメイン管理者を作成してください。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
+        <source>Setting up the database account %1…</source>
+        <translation>データベースアカウント %1 を作成しています…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The database account %1 is ready. Reconnecting with it…</source>
+        <translation>データベースアカウント %1 の準備ができました。このアカウントで再接続しています…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>The domain administrator %1 was created.</source>
         <translation>ドメイン管理者 %1 を作成しました。</translation>
     </message>
@@ -7439,7 +9201,7 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
 <context>
     <name>maildeck::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/MainWindow.cpp" line="+54"/>
+        <location filename="../../ui/shell/MainWindow.cpp" line="+56"/>
         <source>MailDeck</source>
         <translation>MailDeck</translation>
     </message>
@@ -7449,7 +9211,7 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <translation>[ファイル] &gt; [サーバーに接続] でサーバーを選択して開始してください。</translation>
     </message>
     <message>
-        <location line="+269"/>
+        <location line="+362"/>
         <source>MailDeck reconnects on the next action; click here to reconnect now.</source>
         <translation>次の操作で MailDeck が再接続します。今すぐ再接続するにはここをクリックしてください。</translation>
     </message>
@@ -7469,7 +9231,7 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <translation>未接続</translation>
     </message>
     <message>
-        <location line="-355"/>
+        <location line="-448"/>
         <source>Search domains</source>
         <translation>ドメインを検索</translation>
     </message>
@@ -7562,6 +9324,16 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
     </message>
     <message>
         <location line="+6"/>
+        <source>Client &amp;Compatibility Wizard…</source>
+        <translation>クライアント互換性ウィザード(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Configuration &amp;Changes…</source>
+        <translation>設定の変更(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
@@ -7593,7 +9365,7 @@ iRedMail サーバー用のデスクトップ管理コンソール。</translati
         <translation>Qt について(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Reject Log</source>
         <translation>拒否ログ</translation>
     </message>
@@ -7603,7 +9375,17 @@ iRedMail サーバー用のデスクトップ管理コンソール。</translati
         <translation>拒否ログ — %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+27"/>
+        <source>Connect to a server first.</source>
+        <translation>先にサーバーに接続してください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the server&apos;s administrator changes its mail configuration.</source>
+        <translation>メール設定を変更できるのはサーバーの管理者だけです。</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <location line="+2"/>
         <source>There is no server profile named &quot;%1&quot;.</source>
         <translation>サーバープロファイル「%1」はありません。</translation>
@@ -7644,7 +9426,7 @@ iRedMail サーバー用のデスクトップ管理コンソール。</translati
         <translation>クリックして再試行します。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>%1 — MailDeck</source>
         <translation>%1 — MailDeck</translation>
     </message>
@@ -7690,7 +9472,7 @@ System: %8</source>
         </translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-197"/>
         <source>Connecting to %1…</source>
         <translation>%1 に接続しています…</translation>
     </message>
@@ -7852,6 +9634,51 @@ System: %8</source>
         <location line="+20"/>
         <source>The password is empty.</source>
         <translation>パスワードが空です。</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::OptionsPage</name>
+    <message>
+        <location filename="../../ui/compat/CompatWizardPages.cpp" line="+44"/>
+        <source>How to let the client through</source>
+        <translation>クライアントを通す方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From the narrowest change to the broadest. Each says what it costs in security.</source>
+        <translation>影響範囲の狭い変更から広い変更の順に並んでいます。それぞれセキュリティ上の代償を示します。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>recommended</source>
+        <translation>推奨</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Changes nothing on the server: tell the user to change the client. %1</source>
+        <translation>サーバーは変更しません。利用者にクライアントの設定を変えるよう伝えてください。%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Security cost: %1</source>
+        <translation>セキュリティ上の代償: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Changes %1</source>
+        <translation>変更するファイル: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>MailDeck knows no fix for this.</source>
+        <translation>MailDeck はこれを修正する方法を知りません。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n option(s):</source>
+        <translation>
+            <numerusform>%n 個の選択肢:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -8434,6 +10261,111 @@ System: %8</source>
     </message>
 </context>
 <context>
+    <name>maildeck::ui::ProvePage</name>
+    <message>
+        <location filename="../../ui/compat/CompatWizardPages.cpp" line="+282"/>
+        <source>Prove it</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MailDeck talks to the server as the client does, step by step, and shows what the server&apos;s log says about it.</source>
+        <translation>MailDeck はクライアントと同じ手順でサーバーと通信し、サーバーのログに記録された内容を表示します。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Step</source>
+        <translation>手順</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sent</source>
+        <translation>送信</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reply</source>
+        <translation>応答</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The server&apos;s log lines about the client appear here.</source>
+        <translation>クライアントに関するサーバーのログ行がここに表示されます。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run the &amp;probes again</source>
+        <translation>プローブを再実行(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>R&amp;oll back this change</source>
+        <translation>この変更をロールバック(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Live log, this client only:</source>
+        <translation>ライブログ(このクライアントのみ):</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>passed</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed: %1</source>
+        <translation>失敗: %1</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>No probe proves this option.</source>
+        <translation>この選択肢を確認するプローブはありません。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Running %n probe(s)…</source>
+        <translation>
+            <numerusform>%n 件のプローブを実行しています…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The client gets through.</source>
+        <translation>クライアントは通ります。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The client is still refused.</source>
+        <translation>クライアントはまだ拒否されています。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Planning the rollback…</source>
+        <translation>ロールバックを準備しています…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot roll back: %1</source>
+        <translation>ロールバックできません: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rolling back: %1</source>
+        <translation>ロールバック中: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rolled back: the files are as they were before.</source>
+        <translation>ロールバックしました。ファイルは変更前の状態です。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The rollback failed: %1</source>
+        <translation>ロールバックに失敗しました: %1</translation>
+    </message>
+</context>
+<context>
     <name>maildeck::ui::QuotaEdit</name>
     <message>
         <location filename="../../ui/domains/QuotaEdit.cpp" line="+15"/>
@@ -8497,7 +10429,7 @@ System: %8</source>
 <context>
     <name>maildeck::ui::RejectLogView</name>
     <message>
-        <location filename="../../ui/logs/RejectLogView.cpp" line="+54"/>
+        <location filename="../../ui/logs/RejectLogView.cpp" line="+55"/>
         <source>Client addresses</source>
         <translation>クライアントのアドレス</translation>
     </message>
@@ -8527,7 +10459,7 @@ System: %8</source>
         <translation>ログイン名</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>Last hour</source>
         <translation>過去 1 時間</translation>
     </message>
@@ -8598,23 +10530,24 @@ System: %8</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+335"/>
         <source>Open the fix…</source>
         <translation>修正を開く…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-303"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+10"/>
-        <location line="+186"/>
+        <location line="+194"/>
         <source>Events</source>
         <translation>イベント数</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-198"/>
         <source>Top talkers</source>
         <translation>上位の送信元</translation>
     </message>
@@ -8649,7 +10582,7 @@ System: %8</source>
         <translation>%1 – %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+39"/>
         <source>%n new event(s) while paused</source>
         <translation>
             <numerusform>一時停止中に新しいイベントが %n 件</numerusform>
@@ -8676,7 +10609,7 @@ System: %8</source>
         <translation>表示中のイベントに不審な傾向はありません。</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>Usually right: the server is doing its job (mostly spam or abuse).</source>
         <translation>多くは正しい拒否です（主にスパムや不正利用）。</translation>
     </message>
@@ -8776,7 +10709,12 @@ System: %8</source>
         <translation>ログ行</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+4"/>
+        <source>Fix with Wizard…</source>
+        <translation>ウィザードで修正…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Opening %1…</source>
         <translation>%1 を開いています…</translation>
     </message>
@@ -8786,14 +10724,14 @@ System: %8</source>
         <translation>%1 の直近の記録を読み込んでいます…</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-222"/>
         <source>Following %1 (%n event(s))</source>
         <translation>
             <numerusform>%1 を追従中（%n 件のイベント）</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+228"/>
         <source>Connection lost; reconnecting and resuming where it stopped…</source>
         <translation>接続が切れました。再接続して中断した位置から再開しています…</translation>
     </message>
@@ -8874,6 +10812,39 @@ System: %8</source>
         <location line="+3"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 に書き込めません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::ReviewPage</name>
+    <message>
+        <location filename="../../ui/compat/CompatWizardPages.cpp" line="-481"/>
+        <source>Review the change</source>
+        <translation>変更の確認</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exactly what will change on the server, and the commands that back it up, check it and reload the service. Nothing has changed yet.</source>
+        <translation>サーバー上で変更される内容と、バックアップ・検証・サービス再読み込みのコマンドです。まだ何も変更されていません。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>No option chosen.</source>
+        <translation>選択肢が選ばれていません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The change cannot be planned: %1</source>
+        <translation>変更を計画できません: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Files: %1</source>
+        <translation>ファイル: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>If any step fails, the backups are put back and the service reloaded.</source>
+        <translation>いずれかの手順が失敗すると、バックアップが戻されサービスが再読み込みされます。</translation>
     </message>
 </context>
 <context>
@@ -9000,6 +10971,100 @@ System: %8</source>
         <location line="+16"/>
         <source>, </source>
         <translation>、 </translation>
+    </message>
+</context>
+<context>
+    <name>maildeck::ui::StepChecklist</name>
+    <message>
+        <location filename="../../ui/compat/StepChecklist.cpp" line="+14"/>
+        <source>Check unchanged</source>
+        <translation>未変更の確認</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up</source>
+        <translation>バックアップ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stage</source>
+        <translation>準備</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write</source>
+        <translation>書き込み</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Validate</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Install</source>
+        <translation>設置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reload</source>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation>手順</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+52"/>
+        <source>Running…</source>
+        <translation>実行中…</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Rollback</source>
+        <translation>ロールバック</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Putting the old files back</source>
+        <translation>元のファイルに戻しています</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Waiting</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Not run</source>
+        <translation>未実行</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 //
 // To add a screen: one line in kScreens (a name and how to reach it).
 
+#include "common/LabConfigLock.h"
 #include "common/LabEnv.h"
 #include "core/common/AppIdentity.h"
 #include "core/profiles/ProfileStore.h"
@@ -52,6 +53,8 @@
 #include <QTemporaryDir>
 #include <QTranslator>
 #include <QtTest/QTest>
+
+#include <memory>
 
 #include <cmath>
 #include <cstdio>
@@ -169,6 +172,11 @@ public:
         }
         wizard->resize(1000, 720);
         if (page == CompatWizard::ClientPageId) {
+            // Tests that change the lab's config (tst_compat_lab, …) run beside the tour: read
+            // the story's config while none of them holds it changed.
+            m_configLock = std::make_unique<LabConfigLock>();
+            if (!m_configLock->isLocked())
+                say(m_configLock->error());
             wizard->restart();
             wizard->selectProfile(QStringLiteral("wlm2012"));
             const QJsonObject manifest = LabEnv::manifest();
@@ -215,8 +223,10 @@ public:
             fail(QStringLiteral("the wizard was not shown"));
         QTest::qWait(500);
         const QImage image = wizard->grab().toImage();
-        if (page == CompatWizard::ReviewPageId)
+        if (page == CompatWizard::ReviewPageId) {
             wizard->close();
+            m_configLock.reset();
+        }
         return image;
     }
     // Tools > Configuration Changes, the history read from the lab.
@@ -233,6 +243,7 @@ public:
     }
 
 private:
+    std::unique_ptr<LabConfigLock> m_configLock; // held from the wizard's first page to its review
     bool showDomain(const QString &domain, int tab);
     QImage grabAndClose(QWidget *widget);
     void fail(const QString &why) {

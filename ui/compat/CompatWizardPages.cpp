@@ -921,6 +921,9 @@ ProvePage::ProvePage(CompatWizard *wizard)
         m_steps->scrollToItem(item);
     });
     connect(m_probe, &compat::Probe::finished, this, [this](const compat::ProbeResult &r) {
+        // finished() is queued: a probe cancelled because the page was left still reports here.
+        if (m_probeIndex < 0 || r.failureCode == QLatin1String("probe.cancelled"))
+            return;
         ++m_results;
         if (m_current) {
             QString head = m_current->text(0);
@@ -948,12 +951,13 @@ void ProvePage::initializePage() {
     // Let the log tail start before the first probe, so its lines are caught.
     QPointer<ProvePage> self(this);
     QTimer::singleShot(m_tails.isEmpty() ? 0 : 1500, this, [self] {
-        if (self)
+        if (self && self->wizard() && self->wizard()->currentPage() == self)
             self->runProbes();
     });
 }
 
 void ProvePage::cleanupPage() {
+    m_probeIndex = -1; // no next probe once the page is left
     m_probe->cancel();
     stopLog();
 }

@@ -9,24 +9,23 @@ namespace maildeck::ui {
 
 QString stepKindText(config::PlanStep::Kind kind) {
     using K = config::PlanStep::Kind;
-    const char *context = "maildeck::ui::StepChecklist";
     switch (kind) {
     case K::VerifyUnchanged:
-        return QCoreApplication::translate(context, "Check unchanged");
+        return QCoreApplication::translate("maildeck::ui::StepChecklist", "Check unchanged");
     case K::Backup:
-        return QCoreApplication::translate(context, "Back up");
+        return QCoreApplication::translate("maildeck::ui::StepChecklist", "Back up");
     case K::Stage:
-        return QCoreApplication::translate(context, "Stage");
+        return QCoreApplication::translate("maildeck::ui::StepChecklist", "Stage");
     case K::WriteTemp:
-        return QCoreApplication::translate(context, "Write");
+        return QCoreApplication::translate("maildeck::ui::StepChecklist", "Write");
     case K::Validate:
-        return QCoreApplication::translate(context, "Validate");
+        return QCoreApplication::translate("maildeck::ui::StepChecklist", "Validate");
     case K::Install:
-        return QCoreApplication::translate(context, "Install");
+        return QCoreApplication::translate("maildeck::ui::StepChecklist", "Install");
     case K::Reload:
-        return QCoreApplication::translate(context, "Reload");
+        return QCoreApplication::translate("maildeck::ui::StepChecklist", "Reload");
     case K::PostCheck:
-        return QCoreApplication::translate(context, "Check");
+        return QCoreApplication::translate("maildeck::ui::StepChecklist", "Check");
     }
     return {};
 }

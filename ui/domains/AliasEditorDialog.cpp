@@ -21,20 +21,23 @@
 namespace maildeck::ui {
 
 QString accessPolicyLabel(const QString &policy) {
-    const char *context = "maildeck::ui::AliasEditorDialog";
     if (policy == QLatin1String("public"))
-        return QCoreApplication::translate(context, "Anyone may send to it (public)");
+        return QCoreApplication::translate("maildeck::ui::AliasEditorDialog",
+                                           "Anyone may send to it (public)");
     if (policy == QLatin1String("domain"))
-        return QCoreApplication::translate(context, "Only senders of this domain (domain)");
+        return QCoreApplication::translate("maildeck::ui::AliasEditorDialog",
+                                           "Only senders of this domain (domain)");
     if (policy == QLatin1String("subdomain"))
-        return QCoreApplication::translate(context,
+        return QCoreApplication::translate("maildeck::ui::AliasEditorDialog",
                                            "Senders of this domain and its subdomains (subdomain)");
     if (policy == QLatin1String("membersonly"))
-        return QCoreApplication::translate(context, "Only its members (membersonly)");
+        return QCoreApplication::translate("maildeck::ui::AliasEditorDialog",
+                                           "Only its members (membersonly)");
     if (policy == QLatin1String("moderatorsonly"))
-        return QCoreApplication::translate(context, "Only its moderators (moderatorsonly)");
+        return QCoreApplication::translate("maildeck::ui::AliasEditorDialog",
+                                           "Only its moderators (moderatorsonly)");
     if (policy == QLatin1String("membersandmoderatorsonly"))
-        return QCoreApplication::translate(context,
+        return QCoreApplication::translate("maildeck::ui::AliasEditorDialog",
                                            "Members and moderators (membersandmoderatorsonly)");
     return policy;
 }

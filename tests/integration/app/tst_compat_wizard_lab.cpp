@@ -122,20 +122,14 @@ private Q_SLOTS:
         QVERIFY2(wizard.diagnosis(), qPrintable(wizard.diagnosisPage()->errorText()));
         const compat::Diagnosis &d = *wizard.diagnosis();
         QVERIFY(!d.passes);
-        // The trap: the value this client gets comes from wlm-story.conf, dovecot.conf sets it too.
-        bool storyFound = false, mainFound = false;
-        for (const compat::Blocker &b : d.blockers) {
-            QList<config::ConfigLocation> places = b.alsoSetIn;
-            if (b.where)
-                places.prepend(*b.where);
-            for (const config::ConfigLocation &l : places) {
-                storyFound = storyFound || l.file == story;
-                mainFound = mainFound || l.file == labcs::dovecotConf();
-            }
-        }
+        // What blocks it is dovecot.conf's disable_plaintext_auth (this client's ssl = yes comes
+        // from wlm-story.conf's remote block, so ssl itself does not block it).
+        bool mainFound = false;
+        for (const compat::Blocker &b : d.blockers)
+            mainFound = mainFound || (b.setting == QLatin1String("disable_plaintext_auth") &&
+                                      b.where && b.where->file == labcs::dovecotConf());
         const QString report = wizard.diagnosisPage()->reportHtml();
-        QVERIFY2(storyFound && mainFound, qPrintable(report));
-        QVERIFY(report.contains(story));
+        QVERIFY2(mainFound, qPrintable(report));
         QVERIFY(report.contains(labcs::dovecotConf()));
 
         wizard.next();
@@ -151,8 +145,9 @@ private Q_SLOTS:
         QCOMPARE(wizard.currentId(), int(CompatWizard::ReviewPageId));
         QVERIFY(wizard.plannedChangeSet());
         QVERIFY(wizard.reviewPage()->isComplete());
-        for (const config::FileEdit &e : wizard.plannedChangeSet()->edits())
-            QVERIFY2(before.contains(e.path), qPrintable(e.path));
+        // The narrowest fix goes where this client's remote block already is: wlm-story.conf.
+        QCOMPARE(wizard.plannedChangeSet()->edits().size(), 1);
+        QCOMPARE(wizard.plannedChangeSet()->edits().first().path, story);
 
         wizard.next();
         QCOMPARE(wizard.currentId(), int(CompatWizard::ApplyPageId));

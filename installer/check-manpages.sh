@@ -13,7 +13,7 @@ for page in "$dir"/*.1; do
   fi
 done
 # The command lines of --help: "  profile add NAME ..." after "Commands:", up to the usage part.
-commands=$(QT_QPA_PLATFORM=offscreen "$cli" --help | sed -n '/^Commands:/,/^$/p' |
+commands=$(LANGUAGE=en LC_ALL=C.UTF-8 QT_QPA_PLATFORM=offscreen "$cli" --help | sed -n '/^Commands:/,/^$/p' |
   grep -E '^  [a-z]' | sed -E 's/^  //; s/ [A-Z-].*$//; s/ \[.*$//')
 [ -n "$commands" ] || { echo "no commands found in '$cli --help'"; exit 1; }
 echo "$commands" | while IFS= read -r command; do

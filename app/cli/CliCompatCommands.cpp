@@ -360,6 +360,7 @@ int compatApply(Context &c) {
                                 QDateTime::currentDateTimeUtc());
     if (!plan)
         return reportError(plan.error());
+    plan.value().setOrigin(option.changeOrigin);
     for (const PlannedCommand &check : option.postChecks)
         plan.value().addPostCheck(check);
     out() << QString::fromUtf8(plan->unifiedDiff());
@@ -389,13 +390,12 @@ int compatRollback(Context &c) {
         return session.cancelled();
     if (!list->ok())
         return reportError(list->error());
-    // The title diagnose() gives this client's change sets.
-    const QString title =
-        QCoreApplication::translate("maildeck::compat::Diagnosis", "Compatibility: %1 for %2")
-            .arg(in->profile.name(), in->params.clientIp);
+    // The newest change set still applied that a fix for this client made (whatever the
+    // language it was planned in: the origin is not translated).
+    const QString origin = maildeck::compat::changeOrigin(in->profile, in->params.clientIp);
     QString id;
     for (const HistoryEntry &e : list->value()) { // newest first
-        if (e.title == title && e.state == ChangeSet::State::Applied) {
+        if (e.origin == origin && e.state == ChangeSet::State::Applied && e.revertedBy.isEmpty()) {
             id = e.id;
             break;
         }
@@ -434,8 +434,8 @@ std::vector<Command> compatCommands() {
                            "the fixes ranked from narrowest to broadest."),
          compatCheck},
         {QStringLiteral("compat apply"),
-         QStringLiteral("--client PROFILE --option N [--ip A] [--login U] [--password-stdin] "
-                        "[--ca-file F]"),
+         QStringLiteral("--client PROFILE --option N [--ip A] [--helo H] [--login U] "
+                        "[--sender S] [--recipient R] [--password-stdin] [--ca-file F]"),
          QT_TRANSLATE_NOOP("MaildeckCli",
                            "Apply fix N as a reversible change set, then run the probes that "
                            "prove it."),

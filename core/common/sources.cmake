@@ -3,4 +3,5 @@ target_sources(maildeck_core PRIVATE
     common/Result.h
     common/Logging.h common/Logging.cpp
     common/AppIdentity.h common/AppIdentity.cpp
+    common/Translations.h common/Translations.cpp
 )

@@ -1052,9 +1052,16 @@ Result<Diagnosis> diagnose(const ServerConfigSnapshot &snapshot, const ClientPro
         d.notes.append(QCoreApplication::translate(
             "maildeck::compat::Diagnosis",
             "Nothing blocks this client: it passes, no change is needed."));
-    for (qsizetype i = 0; i < d.options.size(); ++i)
+    for (qsizetype i = 0; i < d.options.size(); ++i) {
         d.options[i].rank = int(i + 1);
+        if (d.options[i].changesServer())
+            d.options[i].changeOrigin = changeOrigin(profile, c.params.clientIp);
+    }
     return d;
+}
+
+QString changeOrigin(const ClientProfile &profile, const QString &clientIp) {
+    return QStringLiteral("compat/%1/%2").arg(profile.key, clientIp);
 }
 
 QFuture<Result<QStringList>> fetchClientLogLines(SshSession *session, const ServerPaths &paths,

@@ -44,6 +44,7 @@ struct FixOption {
     // ClientSide options change nothing on the server (edits empty): tell the user instead.
     bool changesServer() const { return !edits.isEmpty(); }
     QString changeTitle;                      // title of the ChangeSet to plan
+    QString changeOrigin;                     // its ChangeSet::origin (compat::changeOrigin)
     QList<config::ChangeSet::Input> edits;    // oldContent = the snapshot's bytes
     QList<config::PlannedCommand> postChecks; // added to the ChangeSet (ChangeSet::addPostCheck)
     // Probes that prove the option: fail before, pass after. Host/port are filled from the
@@ -69,6 +70,9 @@ struct Diagnosis {
 Result<Diagnosis> diagnose(const config::ServerConfigSnapshot &snapshot,
                            const ClientProfile &profile, const ClientParams &params,
                            const QStringList &logLines = {}, const ServerProfile &server = {});
+
+// The untranslated ChangeSet::origin of a fix for this client: "compat/<profile key>/<ip>".
+QString changeOrigin(const ClientProfile &profile, const QString &clientIp);
 
 // Lines of logLines that concern the client's IP (and match the profile's failure patterns).
 QStringList proofLines(const QStringList &logLines, const ClientProfile &profile,

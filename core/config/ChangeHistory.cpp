@@ -83,6 +83,8 @@ QFuture<Result<QList<HistoryEntry>>> ChangeHistory::list() {
                 HistoryEntry e;
                 e.id = cs->id();
                 e.title = cs->title();
+                e.origin = cs->origin();
+                e.revertOf = cs->revertOf();
                 e.createdUtc = cs->createdUtc();
                 e.finishedUtc = cs->finishedUtc();
                 e.state = cs->state();
@@ -95,6 +97,13 @@ QFuture<Result<QList<HistoryEntry>>> ChangeHistory::list() {
                       [](const HistoryEntry &a, const HistoryEntry &b) {
                           return a.createdUtc > b.createdUtc;
                       });
+            QHash<QString, QString> revertedBy;
+            for (const HistoryEntry &e : std::as_const(entries)) {
+                if (!e.revertOf.isEmpty() && e.state == ChangeSet::State::Applied)
+                    revertedBy.insert(e.revertOf, e.id);
+            }
+            for (HistoryEntry &e : entries)
+                e.revertedBy = revertedBy.value(e.id);
             return entries;
         });
 }

@@ -20,6 +20,9 @@ namespace maildeck::config {
 struct HistoryEntry {
     QString id;
     QString title;
+    QString origin;     // ChangeSet::origin (untranslated)
+    QString revertOf;   // ChangeSet::revertOf
+    QString revertedBy; // the applied change set that reverted this one (filled by list())
     QDateTime createdUtc;
     QDateTime finishedUtc;
     ChangeSet::State state = ChangeSet::State::Planned;
@@ -35,7 +38,7 @@ class ChangeHistory : public QObject {
 public:
     ChangeHistory(SshSession *session, const ServiceControl &control, QObject *parent = nullptr);
 
-    // Newest first. An absent history directory is an empty history.
+    // Newest first, with revertedBy filled in. An absent history directory is an empty history.
     QFuture<Result<QList<HistoryEntry>>> list();
     // The whole record (old/new contents, diff, state; the note includes the failed step).
     QFuture<Result<ChangeSet>> load(const QString &id);

@@ -397,6 +397,9 @@ Result<ChangeSet> ChangeSet::reverted(const QDateTime &nowUtc) const {
         return r;
     // The same server: its recorded commands, not the defaults of the service manager.
     ChangeSet &cs = r.value();
+    if (!m_origin.isEmpty())
+        cs.m_origin = QStringLiteral("revert:") + m_origin;
+    cs.m_revertOf = m_id;
     cs.m_manager = m_manager;
     cs.m_validations = m_validations;
     cs.m_reloads = m_reloads;
@@ -442,6 +445,10 @@ QJsonObject ChangeSet::toJson() const {
         o.insert(QStringLiteral("note"), m_note);
     if (!m_author.isEmpty())
         o.insert(QStringLiteral("author"), m_author);
+    if (!m_origin.isEmpty())
+        o.insert(QStringLiteral("origin"), m_origin);
+    if (!m_revertOf.isEmpty())
+        o.insert(QStringLiteral("revertOf"), m_revertOf);
     return o;
 }
 
@@ -455,6 +462,8 @@ Result<ChangeSet> ChangeSet::fromJson(const QJsonObject &o) {
     ChangeSet cs;
     cs.m_id = o.value(QStringLiteral("id")).toString();
     cs.m_title = o.value(QStringLiteral("title")).toString();
+    cs.m_origin = o.value(QStringLiteral("origin")).toString();
+    cs.m_revertOf = o.value(QStringLiteral("revertOf")).toString();
     cs.m_created =
         QDateTime::fromString(o.value(QStringLiteral("created")).toString(), Qt::ISODate);
     bool okManager = false;

@@ -125,6 +125,13 @@ public:
     // reload and running checks (not the checks that expect a value).
     Result<ChangeSet> reverted(const QDateTime &nowUtc) const;
 
+    // What made it, for programs, never translated (e.g. "compat/wlm2012/192.0.2.7"): the title
+    // is in the language of whoever planned it, so it cannot be used to find a change set again.
+    const QString &origin() const { return m_origin; }
+    void setOrigin(const QString &origin) { m_origin = origin; }
+    // The id of the change set this one reverts (set by reverted()); empty otherwise.
+    const QString &revertOf() const { return m_revertOf; }
+
     // Who applied it ("mdadmin@host via MailDeck"), set by the runner; kept in the JSON.
     const QString &author() const { return m_author; }
     void setAuthor(const QString &author) { m_author = author; }
@@ -152,6 +159,8 @@ public:
 private:
     QString m_id;
     QString m_title;
+    QString m_origin;
+    QString m_revertOf;
     QDateTime m_created;
     ServiceManager m_manager = ServiceManager::Systemd;
     QList<FileEdit> m_edits;

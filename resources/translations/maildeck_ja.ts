@@ -234,7 +234,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/Application.cpp" line="+56"/>
+        <location filename="../../ui/Application.cpp" line="+23"/>
         <source>MailDeck: a desktop console for iRedMail servers.</source>
         <translation>MailDeck: iRedMail サーバー用のデスクトップ管理コンソール。</translation>
     </message>
@@ -399,7 +399,7 @@
         <translation>元に戻す: %1</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+64"/>
         <source>A recorded change set is damaged.</source>
         <translation>記録された変更セットが破損しています。</translation>
     </message>
@@ -3829,7 +3829,7 @@
         <translation>サーバー側で変更するものはありません。ユーザーにクライアントの変更を伝えてください。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Not applied: %1</source>
         <translation>適用されませんでした: %1</translation>
     </message>
@@ -3839,7 +3839,7 @@
         <translation>変更セット %1 を適用しました。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>No applied change set for %1 at %2.</source>
         <translation>%2 の %1 に適用された変更セットはありません。</translation>
     </message>
@@ -4908,7 +4908,6 @@ and connect again to review and trust the new key.</source>
 <context>
     <name>maildeck::compat::Diagnosis</name>
     <message>
-        <location filename="../../app/cli/CliCompatCommands.cpp" line="-81"/>
         <location filename="../../core/compat/Diagnosis.cpp" line="+467"/>
         <location line="+125"/>
         <location line="+41"/>
@@ -4919,7 +4918,7 @@ and connect again to review and trust the new key.</source>
         <translation>互換性: %2 の %1</translation>
     </message>
     <message>
-        <location filename="../../core/compat/Diagnosis.cpp" line="-723"/>
+        <location line="-723"/>
         <location line="+15"/>
         <location line="+17"/>
         <source>%1 was not read.</source>
@@ -5136,7 +5135,7 @@ and connect again to review and trust the new key.</source>
         <translation>このクライアントを妨げるものはありません。そのまま通るので変更は不要です。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>No session or no client address.</source>
         <translation>セッションまたはクライアントのアドレスがありません。</translation>
     </message>
@@ -5515,12 +5514,12 @@ and connect again to review and trust the new key.</source>
 <context>
     <name>maildeck::config::ChangeHistory</name>
     <message>
-        <location filename="../../core/config/ChangeHistory.cpp" line="+33"/>
+        <location filename="../../core/config/ChangeHistory.cpp" line="+29"/>
         <source>Could not read the change history on the server.</source>
         <translation>サーバーの変更履歴を読み込めませんでした。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+85"/>
         <source>&quot;%1&quot; is not a change set id.</source>
         <translation>「%1」は変更セットの ID ではありません。</translation>
     </message>
@@ -6215,7 +6214,7 @@ and connect again to review and trust the new key.</source>
 <context>
     <name>maildeck::ui::ApplyPage</name>
     <message>
-        <location filename="../../ui/compat/CompatWizardPages.cpp" line="+731"/>
+        <location filename="../../ui/compat/CompatWizardPages.cpp" line="+732"/>
         <source>Applying the change</source>
         <translation>変更の適用</translation>
     </message>
@@ -6235,7 +6234,17 @@ and connect again to review and trust the new key.</source>
         <translation>新しいファイルの設置前に中止します。何も変更されません。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>&amp;Diagnose Again</source>
+        <translation>もう一度診断(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reads the server&apos;s configuration again and shows the options, to choose another one.</source>
+        <translation>サーバーの設定を読み直して対処案を表示し、別の案を選べるようにします。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Nothing to apply.</source>
         <translation>適用するものがありません。</translation>
     </message>
@@ -6280,7 +6289,7 @@ and connect again to review and trust the new key.</source>
         <translation>適用されませんでした: %1。何も変更されていません。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Stopping: the old files are being put back…</source>
         <translation>中止しています。元のファイルに戻しています…</translation>
     </message>
@@ -6536,7 +6545,7 @@ and connect again to review and trust the new key.</source>
         <translation>この変更を読み込めません: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Revert the change?</source>
         <translation>変更を元に戻しますか?</translation>
     </message>
@@ -6612,7 +6621,17 @@ The services are reloaded; if anything fails, nothing changes.</source>
         <translation>元に戻し済み</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+25"/>
+        <source>Applied, then reverted</source>
+        <translation>適用後に元に戻しました</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reverted by change set %1</source>
+        <translation>変更セット %1 で元に戻しました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>By %1</source>
         <translation>実行者: %1</translation>
     </message>
@@ -6688,7 +6707,7 @@ The services are reloaded; if anything fails, nothing changes.</source>
 <context>
     <name>maildeck::ui::ClientPage</name>
     <message>
-        <location filename="../../ui/compat/CompatWizardPages.cpp" line="-759"/>
+        <location filename="../../ui/compat/CompatWizardPages.cpp" line="-771"/>
         <source>Which client does not work?</source>
         <translation>どのクライアントが動作しませんか?</translation>
     </message>
@@ -6846,7 +6865,7 @@ The services are reloaded; if anything fails, nothing changes.</source>
         <translation>不明なクライアント</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+80"/>
         <source>Change in progress</source>
         <translation>変更の実行中</translation>
     </message>
@@ -10263,7 +10282,7 @@ System: %8</source>
 <context>
     <name>maildeck::ui::ProvePage</name>
     <message>
-        <location filename="../../ui/compat/CompatWizardPages.cpp" line="+282"/>
+        <location filename="../../ui/compat/CompatWizardPages.cpp" line="+294"/>
         <source>Prove it</source>
         <translation>確認</translation>
     </message>
@@ -10303,12 +10322,22 @@ System: %8</source>
         <translation>この変更をロールバック(&amp;O)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>&amp;Diagnose Again</source>
+        <translation>もう一度診断(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reads the server&apos;s configuration again and shows the options, to choose another one.</source>
+        <translation>サーバーの設定を読み直して対処案を表示し、別の案を選べるようにします。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Live log, this client only:</source>
         <translation>ライブログ(このクライアントのみ):</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>passed</source>
         <translation>成功</translation>
     </message>
@@ -10318,7 +10347,7 @@ System: %8</source>
         <translation>失敗: %1</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+106"/>
         <source>No probe proves this option.</source>
         <translation>この選択肢を確認するプローブはありません。</translation>
     </message>
@@ -10360,7 +10389,7 @@ System: %8</source>
         <translation>ロールバックしました。ファイルは変更前の状態です。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The rollback failed: %1</source>
         <translation>ロールバックに失敗しました: %1</translation>
     </message>
@@ -10817,7 +10846,7 @@ System: %8</source>
 <context>
     <name>maildeck::ui::ReviewPage</name>
     <message>
-        <location filename="../../ui/compat/CompatWizardPages.cpp" line="-481"/>
+        <location filename="../../ui/compat/CompatWizardPages.cpp" line="-502"/>
         <source>Review the change</source>
         <translation>変更の確認</translation>
     </message>
@@ -10837,7 +10866,7 @@ System: %8</source>
         <translation>変更を計画できません: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Files: %1</source>
         <translation>ファイル: %1</translation>
     </message>
@@ -10890,7 +10919,12 @@ System: %8</source>
         <translation>オペレーティングシステム(&amp;S):</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
+        <source>Empty: the service manager&apos;s restart and status</source>
+        <translation>空欄: サービスマネージャーの再起動と状態確認を使います</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Mail log:</source>
         <translation>メールログ(&amp;M):</translation>
     </message>
@@ -10930,7 +10964,27 @@ System: %8</source>
         <translation>Dovecot コマンド(&amp;O):</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+3"/>
+        <source>iRedAPD r&amp;estart command:</source>
+        <translation>iRedAPD 再起動コマンド(&amp;E):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>iRedAPD s&amp;tatus command:</source>
+        <translation>iRedAPD 状態確認コマンド(&amp;T):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ss&amp;hd configuration:</source>
+        <translation>sshd 設定ファイル(&amp;H):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chan&amp;ge history directory:</source>
+        <translation>変更履歴ディレクトリ(&amp;G):</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Enter the command (for example &quot;postfix&quot;).</source>
         <translation>コマンドを入力してください（例:「postfix」）。</translation>
     </message>

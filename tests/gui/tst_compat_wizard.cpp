@@ -395,9 +395,19 @@ private Q_SLOTS:
         newer.state = config::ChangeSet::State::Applied;
         newer.paths = {QStringLiteral("/etc/dovecot/dovecot.conf"),
                        QStringLiteral("/etc/dovecot/conf.d/10-ssl.conf")};
+        config::HistoryEntry undone = newer; // applied, then reverted by "b"
+        undone.id = QStringLiteral("c");
+        undone.createdUtc = QDateTime(QDate(2026, 10, 1), QTime(10, 0), Qt::UTC);
+        undone.revertedBy = QStringLiteral("b");
         ChangeHistoryModel model;
-        model.setEntries({older, newer});
-        QCOMPARE(model.rowCount(), 2);
+        model.setEntries({older, newer, undone});
+        QCOMPARE(model.rowCount(), 3);
+        QVERIFY(model.index(2, ChangeHistoryModel::StateColumn).data().toString() !=
+                ChangeHistoryModel::stateText(config::ChangeSet::State::Applied));
+        QVERIFY(model.index(2, ChangeHistoryModel::StateColumn, {})
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("b")));
         QCOMPARE(model.entry(0)->id, QStringLiteral("b"));
         QCOMPARE(model.index(0, ChangeHistoryModel::TitleColumn).data().toString(),
                  QStringLiteral("Newer"));
@@ -410,7 +420,7 @@ private Q_SLOTS:
                     .toString()
                     .contains(QStringLiteral("10-ssl.conf")));
         QVERIFY(!model.index(0, ChangeHistoryModel::TimeColumn).data().toString().isEmpty());
-        QVERIFY(!model.entry(2));
+        QVERIFY(!model.entry(3));
     }
 };
 

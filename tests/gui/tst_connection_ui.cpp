@@ -250,6 +250,51 @@ private Q_SLOTS:
         QVERIFY(!e.validate());
     }
 
+    // Saving a profile through the editor once dropped the fields it had no row for (sshd's
+    // configuration, iRedAPD's commands, the change history): every field must round-trip.
+    void pathsEditorKeepsEveryField() {
+        ServerPaths in;
+        in.mailLog = QStringLiteral("/l/mail.log");
+        in.postfixConfigDir = QStringLiteral("/l/postfix");
+        in.dovecotConfig = QStringLiteral("/l/dovecot.conf");
+        in.dovecotLogDir = QStringLiteral("/l/dovecot-logs");
+        in.iredapdSettings = QStringLiteral("/l/iredapd/settings.py");
+        in.mlmmjSpool = QStringLiteral("/l/mlmmj");
+        in.postfixCommand = QStringLiteral("postfix -c /l/postfix");
+        in.dovecotCommand = QStringLiteral("dovecot -c /l/dovecot.conf");
+        in.sshdConfig = QStringLiteral("/l/sshd_config");
+        in.iredapdRestartCommand = QStringLiteral("/l/bin/iredapd-restart");
+        in.iredapdStatusCommand = QStringLiteral("/l/bin/iredapd-status");
+        in.changeHistoryDir = QStringLiteral("/l/changes");
+        ServerPathsEditor e;
+        e.setValues(ServerFlavour::Lab, in);
+        const ServerPaths out = e.paths();
+        QCOMPARE(out.mailLog, in.mailLog);
+        QCOMPARE(out.postfixConfigDir, in.postfixConfigDir);
+        QCOMPARE(out.dovecotConfig, in.dovecotConfig);
+        QCOMPARE(out.dovecotLogDir, in.dovecotLogDir);
+        QCOMPARE(out.iredapdSettings, in.iredapdSettings);
+        QCOMPARE(out.mlmmjSpool, in.mlmmjSpool);
+        QCOMPARE(out.postfixCommand, in.postfixCommand);
+        QCOMPARE(out.dovecotCommand, in.dovecotCommand);
+        QCOMPARE(out.sshdConfig, in.sshdConfig);
+        QCOMPARE(out.iredapdRestartCommand, in.iredapdRestartCommand);
+        QCOMPARE(out.iredapdStatusCommand, in.iredapdStatusCommand);
+        QCOMPARE(out.changeHistoryDir, in.changeHistoryDir);
+        QVERIFY(e.validate());
+
+        // iRedAPD's commands may stay empty (the service manager's); the others may not.
+        child<QLineEdit>(&e, "IredapdRestartCommand")->clear();
+        child<QLineEdit>(&e, "IredapdStatusCommand")->clear();
+        QVERIFY(e.validate());
+        QVERIFY(e.paths().iredapdRestartCommand.isEmpty());
+        child<QLineEdit>(&e, "SshdConfig")->setText(QStringLiteral("etc/ssh/sshd_config"));
+        QVERIFY(!e.validate());
+        child<QLineEdit>(&e, "SshdConfig")->setText(in.sshdConfig);
+        child<QLineEdit>(&e, "ChangeHistoryDir")->clear();
+        QVERIFY(!e.validate());
+    }
+
     void managerRoundTrips() {
         ProfileStore store(iniFile("manager"));
         SecretStore secrets;

@@ -170,15 +170,16 @@ void ChangeHistoryDialog::showSelected() {
 
 void ChangeHistoryDialog::updateButtons() {
     const config::HistoryEntry *entry = m_model->entry(m_view->currentIndex().row());
-    const bool canRevert =
-        entry && entry->state == config::ChangeSet::State::Applied && !isReverting() && m_ssh;
+    const bool canRevert = entry && entry->state == config::ChangeSet::State::Applied &&
+                           entry->revertedBy.isEmpty() && !isReverting() && m_ssh;
     m_revert->setEnabled(canRevert);
     m_reload->setEnabled(!isReverting());
 }
 
 void ChangeHistoryDialog::revertSelected(bool confirmed) {
     const config::HistoryEntry *entry = m_model->entry(m_view->currentIndex().row());
-    if (!entry || entry->state != config::ChangeSet::State::Applied || isReverting() || !m_ssh)
+    if (!entry || entry->state != config::ChangeSet::State::Applied ||
+        !entry->revertedBy.isEmpty() || isReverting() || !m_ssh)
         return;
     if (!confirmed) {
         const auto answer = QMessageBox::question(

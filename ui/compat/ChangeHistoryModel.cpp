@@ -61,18 +61,20 @@ QVariant ChangeHistoryModel::data(const QModelIndex &index, int role) const {
         case TitleColumn:
             return set->title;
         case StateColumn:
-            return stateText(set->state);
+            return set->revertedBy.isEmpty() ? stateText(set->state) : tr("Applied, then reverted");
         case FilesColumn:
             return files.join(QLatin1String(", "));
         }
     } else if (role == Qt::ToolTipRole) {
         if (index.column() == FilesColumn)
             return files.join(QLatin1Char('\n'));
+        if (index.column() == StateColumn && !set->revertedBy.isEmpty())
+            return tr("Reverted by change set %1").arg(set->revertedBy);
         if (index.column() == StateColumn && !set->author.isEmpty())
             return tr("By %1").arg(set->author);
     } else if (role == Qt::ForegroundRole && index.column() == StateColumn) {
         const QPalette palette = QApplication::palette();
-        switch (set->state) {
+        switch (set->revertedBy.isEmpty() ? set->state : config::ChangeSet::State::RolledBack) {
         case config::ChangeSet::State::Applied:
             return toneText(Tone::Success, palette, QPalette::Base);
         case config::ChangeSet::State::Failed:

@@ -134,6 +134,15 @@ QList<compat::ProbeSpec> CompatWizard::proofProbes() const {
     return specs;
 }
 
+void CompatWizard::diagnoseAgain() {
+    if (isBusy())
+        return;
+    m_planned.reset();
+    m_applied.reset();
+    restart(); // the Review page is a commit page: Back cannot cross it
+    next();
+}
+
 bool CompatWizard::isBusy() const {
     return m_applyPage->isRunning() || m_provePage->isRollingBack();
 }

@@ -82,6 +82,11 @@ public:
     // A change is being applied or rolled back right now.
     bool isBusy() const;
 
+    // After a fix that did not go in (refused, failed and rolled back, or rolled back after the
+    // proof): back to the diagnosis, read afresh from the server, so another option can be
+    // chosen. The client's details stay as they were entered.
+    void diagnoseAgain();
+
     ClientPage *clientPage() const { return m_clientPage; }
     DiagnosisPage *diagnosisPage() const { return m_diagnosisPage; }
     OptionsPage *optionsPage() const { return m_optionsPage; }

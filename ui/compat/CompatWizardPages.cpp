@@ -688,6 +688,7 @@ void ReviewPage::initializePage() {
         return;
     }
     config::ChangeSet set = planned.value();
+    set.setOrigin(option->changeOrigin);
     for (const config::PlannedCommand &check : option->postChecks)
         set.addPostCheck(check);
     m_wizard->setPlanned(set);
@@ -738,9 +739,16 @@ ApplyPage::ApplyPage(CompatWizard *wizard)
     m_cancel->setObjectName(QStringLiteral("ApplyCancel"));
     m_cancel->setToolTip(tr("Stops before the new files are installed; nothing changes."));
     connect(m_cancel, &QPushButton::clicked, this, &ApplyPage::cancelApply);
+    m_again = new QPushButton(tr("&Diagnose Again"), this);
+    m_again->setObjectName(QStringLiteral("ApplyDiagnoseAgain"));
+    m_again->setToolTip(tr("Reads the server's configuration again and shows the options, to "
+                           "choose another one."));
+    m_again->hide();
+    connect(m_again, &QPushButton::clicked, m_wizard, &CompatWizard::diagnoseAgain);
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_status, 1);
     bar->addWidget(m_cancel);
+    bar->addWidget(m_again);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_checklist, 1);
     layout->addLayout(bar);
@@ -749,6 +757,7 @@ ApplyPage::ApplyPage(CompatWizard *wizard)
 void ApplyPage::initializePage() {
     m_applied = false;
     m_installed = false;
+    m_again->hide();
     const auto &set = m_wizard->plannedChangeSet();
     if (!set || !m_wizard->ssh()) {
         failWith(tr("Nothing to apply."));
@@ -819,6 +828,9 @@ void ApplyPage::finish(const config::ChangeSet &result) {
         m_status->setText(tr("Not applied: %1. Nothing was changed.").arg(result.note()));
         setTone(m_status, Tone::Error);
     }
+    // Known not applied (the files are as they were): another option may be tried. When the
+    // outcome is unknown (failWith) it is not offered: the history must be looked at first.
+    m_again->setVisible(!m_applied);
     Q_EMIT m_wizard->historyChanged();
     Q_EMIT completeChanged();
     Q_EMIT applyFinished(m_applied);
@@ -889,6 +901,12 @@ ProvePage::ProvePage(CompatWizard *wizard)
     connect(m_rollback, &QPushButton::clicked, this, &ProvePage::rollBack);
     m_rollbackStatus = wrapLabel(QString(), this);
     m_rollbackStatus->setObjectName(QStringLiteral("RollbackStatus"));
+    m_diagnoseAgain = new QPushButton(tr("&Diagnose Again"), this);
+    m_diagnoseAgain->setObjectName(QStringLiteral("ProveDiagnoseAgain"));
+    m_diagnoseAgain->setToolTip(tr("Reads the server's configuration again and shows the "
+                                   "options, to choose another one."));
+    m_diagnoseAgain->hide();
+    connect(m_diagnoseAgain, &QPushButton::clicked, m_wizard, &CompatWizard::diagnoseAgain);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_steps);
     auto *logBox = new QWidget(split);
@@ -903,6 +921,7 @@ ProvePage::ProvePage(CompatWizard *wizard)
     bar->addWidget(m_rollbackStatus, 1);
     bar->addWidget(m_again);
     bar->addWidget(m_rollback);
+    bar->addWidget(m_diagnoseAgain);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(split, 1);
@@ -944,6 +963,7 @@ void ProvePage::initializePage() {
     const bool applied = m_wizard->appliedChangeSet().has_value();
     m_rollback->setVisible(applied);
     m_rollback->setEnabled(applied);
+    m_diagnoseAgain->hide();
     m_rollbackStatus->clear();
     m_log->clear();
     m_clientIp = m_wizard->params().clientIp;
@@ -1116,6 +1136,7 @@ void ProvePage::rollBack() {
                         setTone(self->m_rollbackStatus, Tone::Success);
                         self->m_wizard->setApplied(std::nullopt);
                         self->m_rollback->hide();
+                        self->m_diagnoseAgain->show();
                     } else {
                         self->m_rollbackStatus->setText(
                             tr("The rollback failed: %1")

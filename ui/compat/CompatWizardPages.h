@@ -180,6 +180,7 @@ private:
     StepChecklist *m_checklist = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_cancel = nullptr;
+    QPushButton *m_again = nullptr; // "Diagnose Again" once nothing was applied
     bool m_applied = false;
     bool m_running = false;
     bool m_installed = false;
@@ -230,6 +231,7 @@ private:
     QPlainTextEdit *m_log = nullptr;
     QPushButton *m_again = nullptr;
     QPushButton *m_rollback = nullptr;
+    QPushButton *m_diagnoseAgain = nullptr; // once rolled back: try another option
     QLabel *m_rollbackStatus = nullptr;
     QString m_clientIp;
 };

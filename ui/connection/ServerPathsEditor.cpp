@@ -56,7 +56,7 @@ ServerPathsEditor::ServerPathsEditor(QWidget *parent)
     form->addRow(flavourLabel, flavourRow);
 
     auto add = [this, form](QString ServerPaths::*member, const QString &name, const QString &label,
-                            bool isCommand) {
+                            bool isCommand, bool optional = false) {
         auto *edit = new QLineEdit(this);
         edit->setObjectName(name);
         auto *error = new FieldErrorLabel(edit, this);
@@ -71,7 +71,9 @@ ServerPathsEditor::ServerPathsEditor(QWidget *parent)
             error->clearError();
             Q_EMIT changed();
         });
-        m_fields.append({member, edit, error, isCommand});
+        if (optional)
+            edit->setPlaceholderText(tr("Empty: the service manager's restart and status"));
+        m_fields.append({member, edit, error, isCommand, optional});
     };
     add(&ServerPaths::mailLog, QStringLiteral("MailLog"), tr("&Mail log:"), false);
     add(&ServerPaths::postfixConfigDir, QStringLiteral("PostfixDir"), tr("&Postfix directory:"),
@@ -87,6 +89,13 @@ ServerPathsEditor::ServerPathsEditor(QWidget *parent)
         true);
     add(&ServerPaths::dovecotCommand, QStringLiteral("DovecotCommand"), tr("Dovecot c&ommand:"),
         true);
+    add(&ServerPaths::iredapdRestartCommand, QStringLiteral("IredapdRestartCommand"),
+        tr("iRedAPD r&estart command:"), true, true);
+    add(&ServerPaths::iredapdStatusCommand, QStringLiteral("IredapdStatusCommand"),
+        tr("iRedAPD s&tatus command:"), true, true);
+    add(&ServerPaths::sshdConfig, QStringLiteral("SshdConfig"), tr("ss&hd configuration:"), false);
+    add(&ServerPaths::changeHistoryDir, QStringLiteral("ChangeHistoryDir"),
+        tr("Chan&ge history directory:"), false);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -129,7 +138,9 @@ bool ServerPathsEditor::validate() {
     for (const PathField &f : std::as_const(m_fields)) {
         const QString text = f.edit->text().trimmed();
         QString message;
-        if (text.isEmpty())
+        if (text.isEmpty() && f.optional)
+            message.clear();
+        else if (text.isEmpty())
             message = f.isCommand ? tr("Enter the command (for example \"postfix\").")
                                   : tr("Enter the path on the server.");
         else if (!f.isCommand && !text.startsWith(QLatin1Char('/')))

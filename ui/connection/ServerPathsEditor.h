@@ -13,8 +13,10 @@ namespace maildeck::ui {
 class FieldErrorLabel;
 
 // The server's flavour and the paths that follow from it (mail log, Postfix, Dovecot, iRedAPD,
-// mlmmj, service commands), with "Reset to the flavour's defaults". Choosing another flavour
-// moves the paths along when they still are the old flavour's defaults; edited paths stay.
+// mlmmj, sshd, service commands, change history), with "Reset to the flavour's defaults". Every
+// ServerPaths field has a row, so saving a profile through this editor keeps them all. Choosing
+// another flavour moves the paths along when they still are the old flavour's defaults; edited
+// paths stay.
 class ServerPathsEditor : public QWidget {
     Q_OBJECT
 public:
@@ -42,6 +44,7 @@ private:
         QLineEdit *edit;
         FieldErrorLabel *error;
         bool isCommand;
+        bool optional; // empty means "the service manager decides" (iRedAPD's commands)
     };
 
     void onFlavourChanged();

@@ -149,12 +149,53 @@ private Q_SLOTS:
         QCOMPARE(wizard.plannedChangeSet()->edits().size(), 1);
         QCOMPARE(wizard.plannedChangeSet()->edits().first().path, story);
 
+        // Someone edits the file between the review and the apply: the change set refuses to
+        // overwrite it (nothing changes) and the wizard offers to diagnose again, which reads
+        // the file as it is now.
+        QByteArray edited = before.value(story);
+        edited += "# edited by another admin while MailDeck's wizard was open\n";
+        labcs::restore(story, edited);
+        QHash<QString, QByteArray> expected = before;
+        expected.insert(story, edited);
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(CompatWizard::ApplyPageId));
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard.applyPage()->isRunning(), 120000);
+        QVERIFY(!wizard.applyPage()->isComplete());
+        QVERIFY(!wizard.appliedChangeSet());
+        QCOMPARE(labcs::readLocal(story), edited);
+        auto *again =
+            wizard.applyPage()->findChild<QPushButton *>(QStringLiteral("ApplyDiagnoseAgain"));
+        QVERIFY(again && again->isVisibleTo(&wizard));
+        again->click();
+        QCOMPARE(wizard.currentId(), int(CompatWizard::DiagnosisPageId));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.diagnosis().has_value() ||
+                                     !wizard.diagnosisPage()->errorText().isEmpty(),
+                                 60000);
+        QVERIFY2(wizard.diagnosis(), qPrintable(wizard.diagnosisPage()->errorText()));
+        QCOMPARE(wizard.params().user, m_user); // what the admin entered stays
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(CompatWizard::OptionsPageId));
+        remote = -1;
+        for (int i = 0; i < wizard.diagnosis()->options.size(); ++i) {
+            if (wizard.diagnosis()->options[i].id == QLatin1String("wlm.remote-plaintext"))
+                remote = i;
+        }
+        QVERIFY(remote >= 0);
+        wizard.optionsPage()->selectOption(remote);
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(CompatWizard::ReviewPageId));
+        QVERIFY(wizard.plannedChangeSet());
+        QCOMPARE(wizard.plannedChangeSet()->edits().first().oldContent, edited);
+
         wizard.next();
         QCOMPARE(wizard.currentId(), int(CompatWizard::ApplyPageId));
         QVERIFY(wizard.isBusy());
         QTRY_VERIFY_WITH_TIMEOUT(!wizard.applyPage()->isRunning(), 120000);
         QVERIFY2(wizard.applyPage()->isComplete(), qPrintable(wizard.applyPage()->statusText()));
         QVERIFY(wizard.appliedChangeSet());
+        // Found again later by what made it, in any language (maildeck-cli compat rollback).
+        QCOMPARE(wizard.appliedChangeSet()->origin(),
+                 QStringLiteral("compat/wlm2012/") + LabEnv::value("LAB_CLIENT_PC"));
         const int applySteps = int(wizard.appliedChangeSet()->steps().size());
         for (int i = 0; i < applySteps; ++i)
             QCOMPARE(wizard.applyPage()->checklist()->state(i), StepChecklist::StepState::Done);
@@ -179,12 +220,19 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(rolled.count() == 1, 120000);
         QVERIFY2(rolled.first().first().toBool(), qPrintable(prove->rollbackStatus()));
         const QHash<QString, QByteArray> after = dovecotFiles();
-        QCOMPARE(after.keys().size(), before.keys().size());
-        for (auto it = before.begin(); it != before.end(); ++it)
+        QCOMPARE(after.keys().size(), expected.keys().size());
+        for (auto it = expected.begin(); it != expected.end(); ++it)
             QVERIFY2(after.value(it.key()) == it.value(), qPrintable(it.key()));
         QVERIFY(labcs::dovecotRuns());
         QVERIFY(!compat::runProbeBlocking(pop3).passed);
         QVERIFY(!wizard.isBusy());
+        // Rolled back: another option may be tried from a fresh diagnosis.
+        auto *diagnoseAgain = prove->findChild<QPushButton *>(QStringLiteral("ProveDiagnoseAgain"));
+        QVERIFY(diagnoseAgain && diagnoseAgain->isVisibleTo(&wizard));
+        diagnoseAgain->click();
+        QCOMPARE(wizard.currentId(), int(CompatWizard::DiagnosisPageId));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.diagnosis().has_value(), 60000);
+        QVERIFY(!wizard.diagnosis()->passes);
     }
 };
 

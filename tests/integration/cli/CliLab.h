@@ -46,14 +46,15 @@ protected:
     QString m_domain;
     QSqlDatabase m_db;
     bool m_domainMade = false;
+    QString m_language = QStringLiteral("en"); // LANGUAGE of the next runs
 
-    // No ~/.ssh, no agent, English messages.
+    // No ~/.ssh, no agent, English messages (unless m_language says otherwise).
     QProcessEnvironment environment() const {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("HOME"), m_tmp.path() + QStringLiteral("/home"));
         env.remove(QStringLiteral("SSH_AUTH_SOCK"));
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+        env.insert(QStringLiteral("LANGUAGE"), m_language);
         return env;
     }
 

@@ -161,6 +161,7 @@ public:
         auto plan = ChangeSet::plan(option->changeTitle, option->edits, labControl(),
                                     QDateTime::currentDateTimeUtc());
         QVERIFY2(plan, plan ? "" : qPrintable(plan.error().message));
+        plan.value().setOrigin(option->changeOrigin);
         for (const PlannedCommand &check : option->postChecks)
             plan.value().addPostCheck(check);
         const auto applied = apply(*plan);

@@ -69,6 +69,14 @@ private:
                  qPrintable((*reverted)->note()));
         QCOMPARE(sha(readLocal(path)), sha(original));
         QVERIFY(running());
+        // The history says which change set reverted it.
+        const auto relisted = awaitFuture(history.list());
+        QVERIFY(relisted && relisted->ok());
+        QString revertedBy;
+        for (const HistoryEntry &e : relisted->value())
+            if (e.id == cs.id())
+                revertedBy = e.revertedBy;
+        QCOMPARE(revertedBy, (*reverted)->id());
         // A second revert of the same change is refused: the file no longer holds its content.
         const auto again = awaitFuture(history.planRevert(cs.id()));
         QVERIFY(again && !again->ok());

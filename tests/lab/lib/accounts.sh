@@ -39,12 +39,12 @@ lab_ensure_service_users() {
     local uid=()
     getent passwd "$LAB_VMAIL_UID" >/dev/null || uid=(--uid "$LAB_VMAIL_UID")
     useradd --system "${uid[@]}" --gid vmail --home-dir "$LAB_VMAIL_DIR" --no-create-home \
-      --shell /usr/sbin/nologin --comment 'MailDeck lab: virtual mail (iRedMail vmail)' vmail
+      --shell /usr/sbin/nologin --comment 'MailDeck lab, virtual mail (iRedMail vmail)' vmail
   fi
   lab_ensure_group mlmmj
   if ! getent passwd mlmmj >/dev/null; then
     useradd --system --gid mlmmj --home-dir "$LAB_MLMMJ_SPOOL" --no-create-home \
-      --shell /usr/sbin/nologin --comment 'MailDeck lab: mlmmj mailing lists' mlmmj
+      --shell /usr/sbin/nologin --comment 'MailDeck lab, mlmmj mailing lists' mlmmj
   fi
 }
 

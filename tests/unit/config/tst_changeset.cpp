@@ -210,11 +210,13 @@ void TestChangeSet::jsonRoundTrip() {
     proof.purpose = S("ssl is yes");
     cs.addPostCheck(proof);
     cs.setState(ChangeSet::State::Applied, kNow.addSecs(30), S("ok"));
+    cs.setOrigin(S("compat/wlm2012/192.0.2.7"));
     const QByteArray json = QJsonDocument(cs.toJson()).toJson();
     const Result<ChangeSet> back = ChangeSet::fromJson(QJsonDocument::fromJson(json).object());
     QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().message));
     QCOMPARE(back->id(), cs.id());
     QCOMPARE(back->title(), cs.title());
+    QCOMPARE(back->origin(), S("compat/wlm2012/192.0.2.7"));
     QCOMPARE(back->createdUtc(), cs.createdUtc());
     QCOMPARE(back->state(), ChangeSet::State::Applied);
     QCOMPARE(back->finishedUtc(), kNow.addSecs(30));
@@ -258,9 +260,15 @@ void TestChangeSet::jsonDamaged() {
 }
 
 void TestChangeSet::revert() {
-    const ChangeSet cs = storyPlan();
+    ChangeSet cs = storyPlan();
+    cs.setOrigin(S("compat/scanner/192.0.2.9"));
     const Result<ChangeSet> r = cs.reverted(kNow.addSecs(3600));
     QVERIFY(r.ok());
+    // A revert is not the fix: looking for "the fix still applied" must not find it.
+    QCOMPARE(r->origin(), S("revert:compat/scanner/192.0.2.9"));
+    QCOMPARE(r->revertOf(), cs.id());
+    QCOMPARE(ChangeSet::fromJson(r->toJson()).value().revertOf(), cs.id());
+    QVERIFY(storyPlan().reverted(kNow).value().origin().isEmpty());
     QCOMPARE(r->edits().size(), 2);
     QCOMPARE(r->edits().at(0).oldContent, cs.edits().at(0).newContent);
     QCOMPARE(r->edits().at(0).newContent, cs.edits().at(0).oldContent);

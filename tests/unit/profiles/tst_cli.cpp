@@ -3,6 +3,7 @@
 #include "core/profiles/ProfileStore.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
@@ -15,8 +16,12 @@ class TestCli : public QObject {
         QString err;
     };
 
-    Run cli(const QStringList &args) {
+    Run cli(const QStringList &args, const QString &language = QStringLiteral("en")) {
         QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        env.insert(QStringLiteral("LANGUAGE"), language);
+        p.setProcessEnvironment(env);
         p.start(QStringLiteral(MAILDECK_CLI), args);
         if (!p.waitForFinished(30000))
             return {-1, {}, QStringLiteral("timeout")};
@@ -32,6 +37,22 @@ private Q_SLOTS:
         const Run help = cli({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains(QStringLiteral("profile add")));
+    }
+
+    // The CLI speaks the user's language (the same catalogue as the desktop application); the
+    // command names and JSON keys stay as they are.
+    void speaksTheUsersLanguage() {
+        const Run en = cli({QStringLiteral("--help")});
+        const Run ja = cli({QStringLiteral("--help")}, QStringLiteral("ja"));
+        QCOMPARE(ja.exitCode, 0);
+        QVERIFY(ja.out.contains(QStringLiteral("profile add")));
+        QVERIFY(ja.out != en.out);
+        static const QRegularExpression kana(QStringLiteral("[\\x{3040}-\\x{30ff}]"));
+        QVERIFY2(!en.out.contains(kana), qPrintable(en.out.left(400)));
+        QVERIFY2(ja.out.contains(kana), qPrintable(ja.out.left(400)));
+        const Run wrong = cli({QStringLiteral("no-such-command")}, QStringLiteral("ja"));
+        QVERIFY(wrong.exitCode != 0);
+        QVERIFY2(wrong.err.contains(kana), qPrintable(wrong.err));
     }
 
     void profileLifecycle() {

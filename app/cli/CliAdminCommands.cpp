@@ -7,6 +7,7 @@
 #include "core/delegation/DelegationSchema.h"
 #include "core/delegation/DomainAdmins.h"
 #include "core/delegation/ForwardOnlyAccount.h"
+#include "core/delegation/ListAgent.h"
 #include "core/profiles/ConnectionFile.h"
 #include "core/profiles/ProfileStore.h"
 #include "core/session/ServerConnection.h"
@@ -351,6 +352,71 @@ int dbAccountSetUp(Context &c) {
     return ExitOk;
 }
 
+int listAgentInstall(Context &c) {
+    int code = 0;
+    if (!argCount(c, 0, QStringLiteral("admin list-agent install"), &code))
+        return code;
+    CliSession session(c);
+    if (const int open = session.open(); open != ExitOk)
+        return open;
+    const auto installed = session.await(ListAgent::install(session.connection()));
+    if (!installed)
+        return session.cancelled();
+    if (!installed->ok())
+        return reportError(installed->error());
+    out() << Cli::tr("The list agent is installed and running: per-domain admins can manage the "
+                     "mailing lists of their domains.")
+          << Qt::endl;
+    return ExitOk;
+}
+
+int listAgentStatus(Context &c) {
+    int code = 0;
+    if (!argCount(c, 0, QStringLiteral("admin list-agent status"), &code))
+        return code;
+    CliSession session(c);
+    if (const int open = session.open(); open != ExitOk)
+        return open;
+    const auto state = session.await(ListAgent::state(session.connection()));
+    if (!state)
+        return session.cancelled();
+    if (!state->ok())
+        return reportError(state->error());
+    const ListAgentState &st = state->value();
+    if (!st.installed) {
+        out() << Cli::tr("The list agent is not installed.") << Qt::endl;
+        return ExitFailed;
+    }
+    out() << (st.running
+                  ? Cli::tr("The list agent runs (%1).").arg(st.manager)
+                  : Cli::tr("The list agent is installed but not running (%1).").arg(st.manager))
+          << '\n'
+          << (st.upToDate ? Cli::tr("Its files are this MailDeck's (%1).").arg(st.version)
+                          : Cli::tr("Its files (%1) are not this MailDeck's (%2): run admin "
+                                    "list-agent install.")
+                                .arg(st.version, ListAgent::filesVersion()))
+          << Qt::endl;
+    return st.running && st.upToDate ? ExitOk : ExitFailed;
+}
+
+int listAgentRemove(Context &c) {
+    int code = 0;
+    if (!argCount(c, 0, QStringLiteral("admin list-agent remove"), &code))
+        return code;
+    CliSession session(c);
+    if (const int open = session.open(); open != ExitOk)
+        return open;
+    const auto removed = session.await(ListAgent::remove(session.connection()));
+    if (!removed)
+        return session.cancelled();
+    if (!removed->ok())
+        return reportError(removed->error());
+    out() << Cli::tr("The list agent is removed: per-domain admins can no longer change mailing "
+                     "lists.")
+          << Qt::endl;
+    return ExitOk;
+}
+
 int sshAccountShow(Context &c) {
     int code = 0;
     if (!argCount(c, 1, QStringLiteral("admin ssh-account show"), &code))
@@ -564,6 +630,19 @@ std::vector<Command> adminCommands() {
          QT_TRANSLATE_NOOP("MaildeckCli",
                            "Delete a per-domain admin with their database and SSH accounts."),
          adminDelete},
+        {QStringLiteral("admin list-agent install"), QString(),
+         QT_TRANSLATE_NOOP("MaildeckCli",
+                           "Install (or upgrade) and start the server's list agent, through which "
+                           "per-domain admins manage their mailing lists (over SSH as root)."),
+         listAgentInstall},
+        {QStringLiteral("admin list-agent status"), QString(),
+         QT_TRANSLATE_NOOP("MaildeckCli",
+                           "Say whether the list agent is installed, running and up to date."),
+         listAgentStatus},
+        {QStringLiteral("admin list-agent remove"), QString(),
+         QT_TRANSLATE_NOOP("MaildeckCli",
+                           "Stop the list agent and remove its files and database account."),
+         listAgentRemove},
         {QStringLiteral("admin ssh-account prepare-server"), QStringLiteral("[--sshd-config PATH]"),
          QT_TRANSLATE_NOOP("MaildeckCli",
                            "Add MailDeck's sshd block for forward-only accounts (no Unix-socket "

@@ -177,6 +177,8 @@ Result<MailingListRow> MailingListRepository::get(QSqlDatabase &db, const QStrin
 
 Result<EnsureListOutcome> MailingListRepository::ensureRows(QSqlDatabase &db,
                                                             const NewMailingList &list) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::DelegatedData::ensureMailingListRows(db, list);
     auto address = EmailAddress::parse(list.address);
     if (!address)
         return address.error();
@@ -296,6 +298,8 @@ Result<EnsureListOutcome> MailingListRepository::ensureRows(QSqlDatabase &db,
 
 Status MailingListRepository::update(QSqlDatabase &db, const MailingListRow &current,
                                      const NewMailingList &edit) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::DelegatedData::updateMailingListRows(db, current, edit);
     const QString shown = EmailAddress::displayOf(current.address);
     const QString what = tr("change the mailing list %1").arg(shown);
     if (edit.maxMessageSize < 0)
@@ -352,6 +356,8 @@ Status MailingListRepository::update(QSqlDatabase &db, const MailingListRow &cur
 }
 
 Status MailingListRepository::removeRows(QSqlDatabase &db, const QString &address) {
+    if (delegation::AccessScope::isDelegated(db))
+        return delegation::DelegatedData::removeMailingListRows(db, address);
     const QString what = tr("delete the mailing list %1").arg(EmailAddress::displayOf(address));
     Transaction tx(db);
     if (Status s = tx.begin(); !s)

@@ -4,6 +4,7 @@
 #include "core/db/DomainRepository.h"
 #include "core/db/EmailAddress.h"
 #include "core/db/MailboxRepository.h"
+#include "core/db/MailingListRepository.h"
 #include "core/db/PasswordHash.h"
 #include "core/db/SqlSupport.h"
 #include "core/delegation/AccessScope.h"
@@ -669,6 +670,116 @@ Result<db::MailingListRow> DelegatedData::mailingList(QSqlDatabase &db, const QS
             return l;
     }
     return Sql::notFound(tr("The mailing list %1").arg(db::EmailAddress::displayOf(address)));
+}
+
+namespace {
+
+// Adds what `wanted` has and `present` lacks, then removes the reverse, through the procedures.
+Status syncPeople(QSqlDatabase &db, const QString &list, const QStringList &wanted,
+                  const QStringList &present,
+                  Status (*add)(QSqlDatabase &, const QString &, const QString &),
+                  Status (*remove)(QSqlDatabase &, const QString &, const QString &)) {
+    for (const QString &p : wanted)
+        if (!present.contains(p))
+            if (Status s = add(db, list, p); !s)
+                return s;
+    for (const QString &p : present)
+        if (!wanted.contains(p))
+            if (Status s = remove(db, list, p); !s)
+                return s;
+    return Status::success();
+}
+
+QStringList storedPeople(const QStringList &input) {
+    QStringList out;
+    for (const QString &raw : input) {
+        auto a = db::EmailAddress::parse(raw);
+        const QString stored = a ? a->toStorage() : raw.trimmed();
+        if (!stored.isEmpty() && !out.contains(stored))
+            out << stored;
+    }
+    return out;
+}
+
+} // namespace
+
+Result<db::EnsureListOutcome> DelegatedData::ensureMailingListRows(QSqlDatabase &db,
+                                                                   const db::NewMailingList &list) {
+    auto address = db::EmailAddress::parse(list.address);
+    if (!address)
+        return address.error();
+    const QString stored = address->toStorage();
+    db::EnsureListOutcome outcome;
+    auto existing = mailingList(db, stored);
+    if (!existing && existing.error().code != QStringLiteral("db.notfound"))
+        return existing.error();
+    db::MailingListRow row;
+    if (existing) {
+        row = existing.value();
+    } else {
+        if (Status s = DelegatedCalls::createMailingList(db, stored, list.name, list.accessPolicy,
+                                                         list.maxMessageSize);
+            !s)
+            return s.error();
+        outcome.insertedList = outcome.insertedForwarding = true;
+        // maillist_create has no description; maillist_update sets it.
+        Status described =
+            list.description.isEmpty()
+                ? Status::success()
+                : DelegatedCalls::updateMailingList(db, stored, list.name, list.description,
+                                                    list.accessPolicy, list.maxMessageSize, true);
+        auto created =
+            described ? mailingList(db, stored) : Result<db::MailingListRow>(described.error());
+        if (!created) {
+            DelegatedCalls::deleteMailingList(db, stored);
+            return created.error();
+        }
+        row = created.value();
+    }
+    const QStringList owners = storedPeople(list.owners);
+    const QStringList moderators = storedPeople(list.moderators);
+    Status s = syncPeople(db, stored, owners + row.owners, row.owners,
+                          &DelegatedCalls::addListOwner, &DelegatedCalls::removeListOwner);
+    if (s)
+        s = syncPeople(db, stored, moderators + row.moderators, row.moderators,
+                       &DelegatedCalls::addModerator, &DelegatedCalls::removeModerator);
+    if (!s) {
+        // Each procedure commits on its own: take back the rows this call made.
+        if (outcome.insertedList)
+            DelegatedCalls::deleteMailingList(db, stored);
+        return s.error();
+    }
+    for (const QString &o : owners)
+        outcome.ownersAdded += row.owners.contains(o) ? 0 : 1;
+    for (const QString &m : moderators)
+        outcome.moderatorsAdded += row.moderators.contains(m) ? 0 : 1;
+    outcome.mlid = row.mlid;
+    return outcome;
+}
+
+Status DelegatedData::updateMailingListRows(QSqlDatabase &db, const db::MailingListRow &current,
+                                            const db::NewMailingList &edit) {
+    auto now = mailingList(db, current.address);
+    if (!now)
+        return now.error();
+    if (now->version != current.version)
+        return Sql::conflict(
+            tr("The mailing list %1").arg(db::EmailAddress::displayOf(current.address)));
+    if (Status s =
+            DelegatedCalls::updateMailingList(db, current.address, edit.name, edit.description,
+                                              edit.accessPolicy, edit.maxMessageSize, now->active);
+        !s)
+        return s;
+    if (Status s = syncPeople(db, current.address, storedPeople(edit.owners), now->owners,
+                              &DelegatedCalls::addListOwner, &DelegatedCalls::removeListOwner);
+        !s)
+        return s;
+    return syncPeople(db, current.address, storedPeople(edit.moderators), now->moderators,
+                      &DelegatedCalls::addModerator, &DelegatedCalls::removeModerator);
+}
+
+Status DelegatedData::removeMailingListRows(QSqlDatabase &db, const QString &address) {
+    return DelegatedCalls::deleteMailingList(db, address);
 }
 
 } // namespace maildeck::delegation

@@ -26,6 +26,8 @@ struct MailboxPage;
 struct AliasPage;
 struct DomainCounts;
 struct DomainQuota;
+struct NewMailingList;
+struct EnsureListOutcome;
 } // namespace maildeck::db
 
 namespace maildeck::delegation {
@@ -68,6 +70,13 @@ public:
 
     static Result<QList<db::MailingListRow>> mailingLists(QSqlDatabase &db, const QString &domain);
     static Result<db::MailingListRow> mailingList(QSqlDatabase &db, const QString &address);
+    // MailingListRepository's writes. Each procedure commits on its own: a create that fails
+    // part-way deletes the rows it made; an update is checked against `current` first.
+    static Result<db::EnsureListOutcome> ensureMailingListRows(QSqlDatabase &db,
+                                                               const db::NewMailingList &list);
+    static Status updateMailingListRows(QSqlDatabase &db, const db::MailingListRow &current,
+                                        const db::NewMailingList &edit);
+    static Status removeMailingListRows(QSqlDatabase &db, const QString &address);
 };
 
 } // namespace maildeck::delegation

@@ -4,6 +4,7 @@
 #include "core/db/SqlSupport.h"
 #include "core/delegation/DelegatedAccounts.h"
 #include "core/delegation/DelegationNames.h"
+#include "core/delegation/ListAgent.h"
 
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -341,6 +342,10 @@ Status DelegationSchema::uninstall(QSqlDatabase &db) {
                 if (Status s = DelegatedAccounts::remove(db, a.dbUser); !s)
                     return s;
         }
+        // The list agent's account would be useless without the schema (its program on the
+        // server is removed over SSH: ListAgent::remove).
+        if (Status s = ListAgent::dropDbAccount(db); !s)
+            return s;
         if (Status s = execDirect(db, QStringLiteral("DROP DATABASE maildeck_delegation"),
                                   tr("remove the delegation schema"));
             !s)

@@ -11,9 +11,12 @@ target_sources(maildeck_core PRIVATE
     delegation/AccessScope.h delegation/AccessScope.cpp
     delegation/DelegatedData.h delegation/DelegatedData.cpp
     delegation/DelegationDbAccount.h delegation/DelegationDbAccount.cpp
+    delegation/ListAgent.h delegation/ListAgent.cpp
 )
 # The schema's migrations, embedded under :/maildeck/delegation/ (applied in file-name order).
 list(APPEND MAILDECK_CORE_RESOURCE_FILES
     ${PROJECT_SOURCE_DIR}/resources/delegation/001_schema.sql
     ${PROJECT_SOURCE_DIR}/resources/delegation/002_procedures.sql
+    ${PROJECT_SOURCE_DIR}/resources/delegation/003_list_jobs.sql
+    ${PROJECT_SOURCE_DIR}/resources/delegation/maildeck-list-agent.py
 )

@@ -1,6 +1,9 @@
 #include "core/lists/MailingLists.h"
 
+#include "core/delegation/ListAgent.h"
+
 #include "core/common/Logging.h"
+#include "core/common/SharedPromise.h"
 #include "core/db/DbWorker.h"
 #include "core/db/EmailAddress.h"
 #include "core/db/MailingListRepository.h"
@@ -16,19 +19,6 @@
 namespace maildeck::lists {
 
 namespace {
-
-template <class T> using Promise = std::shared_ptr<QPromise<T>>;
-
-template <class T> Promise<T> makePromise() {
-    auto p = std::make_shared<QPromise<T>>();
-    p->start();
-    return p;
-}
-
-template <class T> void deliver(const Promise<T> &p, T value) {
-    p->addResult(std::move(value));
-    p->finish();
-}
 
 Error error(const QString &code, const QString &message, const QString &detail = {}) {
     return Error{code, message, detail};
@@ -110,28 +100,44 @@ QStringList RemovalPlan::summary() const {
 MailingLists::MailingLists(ServerConnection *connection, QObject *parent)
     : QObject(parent)
     , m_connection(connection) {
-    if (connection) {
-        const ServerProfile &p = connection->profile();
-        if (!p.paths.mlmmjSpool.isEmpty())
-            m_paths.spool = p.paths.mlmmjSpool;
-        if (p.flavour == ServerFlavour::FreeBsd || p.flavour == ServerFlavour::OpenBsd) {
-            m_paths.bin = QStringLiteral("/usr/local/bin");
-            m_paths.textSkel = QStringLiteral("/usr/local/share/mlmmj/text.skel");
-        }
+    if (connection)
+        m_paths = pathsFor(connection->profile());
+}
+
+MlmmjPaths MailingLists::pathsFor(const ServerProfile &p) {
+    MlmmjPaths paths;
+    if (!p.paths.mlmmjSpool.isEmpty())
+        paths.spool = p.paths.mlmmjSpool;
+    if (p.flavour == ServerFlavour::FreeBsd || p.flavour == ServerFlavour::OpenBsd) {
+        paths.bin = QStringLiteral("/usr/local/bin");
+        paths.textSkel = QStringLiteral("/usr/local/share/mlmmj/text.skel");
     }
+    return paths;
 }
 
 QString MailingLists::newToken() const {
     return QString::number(QRandomGenerator::global()->generate64(), 36);
 }
 
-QFuture<Result<CommandOutput>> MailingLists::runRoot(const QString &script,
-                                                     const QByteArray &stdinData) {
+QFuture<Result<CommandOutput>> MailingLists::runOp(const ListOp &op, const QByteArray &stdinData) {
+    if (isDelegated()) {
+        // A domain admin's connection runs no command: the server's list agent runs the same
+        // fixed script, once the database has checked that the list is in the admin's domains.
+        return m_connection->db()->run(
+            [op, stdinData](QSqlDatabase &db) {
+                return delegation::ListAgent::runJob(db, op, stdinData);
+            },
+            DbWorker::Retry::Never);
+    }
     ExecOptions options;
     options.privileged = true;
     options.stdinData = stdinData;
     options.timeoutMs = 10 * 60 * 1000;
-    return m_connection->ssh()->runCommand(script, options);
+    return m_connection->ssh()->runCommand(MlmmjScripts::rootCommand(m_paths, op), options);
+}
+
+bool MailingLists::isDelegated() const {
+    return m_connection && m_connection->profile().role == ProfileRole::Delegated;
 }
 
 Error MailingLists::remoteError(const Result<CommandOutput> &r, const QString &what) {
@@ -190,7 +196,7 @@ QFuture<Result<ListState>> MailingLists::read(const QString &input) {
     }
     const QString a = address.value();
     const QString dir = m_paths.listDir(a);
-    runRoot(MlmmjScripts::readControl(dir)).then(this, [this, p, a, dir](Result<CommandOutput> r) {
+    runOp(MlmmjScripts::readControl(a)).then(this, [this, p, a, dir](Result<CommandOutput> r) {
         if (!r.ok() || !r->succeeded())
             return deliver(p, Result<ListState>(remoteError(r, tr("read %1").arg(dir))));
         auto files = MlmmjScripts::parseControl(r->stdOut);
@@ -224,7 +230,7 @@ QFuture<Status> MailingLists::create(const ListSettings &input, const QString &d
     const ListSettings s = settings.value();
     const QString dir = m_paths.listDir(s.listAddress);
     const QString token = newToken();
-    runRoot(MlmmjScripts::create(m_paths, s.listAddress, ListSettings::toControlFiles(s), token))
+    runOp(MlmmjScripts::create(s.listAddress, ListSettings::toControlFiles(s), token))
         .then(this, [this, p, s, dir, description](Result<CommandOutput> r) {
             if (!r.ok() || !r->succeeded())
                 return deliver(p, Status(remoteError(r, tr("create %1").arg(dir))));
@@ -235,14 +241,16 @@ QFuture<Status> MailingLists::create(const ListSettings &input, const QString &d
                         return db::MailingListRepository::ensureRows(db, rows);
                     },
                     DbWorker::Retry::Never)
-                .then(this, [this, p, dir](Result<db::EnsureListOutcome> e) {
+                .then(this, [this, p, dir,
+                             address = s.listAddress](Result<db::EnsureListOutcome> e) {
                     if (e.ok())
                         return deliver(p, Status::success());
-                    // Undo the directory: it was made by us a moment ago.
+                    // Undo the directory: it was made by us a moment ago (already gone: fine).
                     const Error dbError = e.error();
-                    runRoot(QStringLiteral("rm -rf %1").arg(Sudo::shellQuote(dir)))
+                    runOp(MlmmjScripts::discard(address))
                         .then(this, [p, dbError, dir](Result<CommandOutput> undo) {
-                            if (undo.ok() && undo->succeeded())
+                            if (undo.ok() &&
+                                (undo->succeeded() || undo->exitStatus == MlmmjScripts::ExitNoList))
                                 return deliver(p, Status(dbError));
                             deliver(p, Status(error(QStringLiteral("list.undo"),
                                                     tr("%1 The list directory %2 could not be "
@@ -272,10 +280,11 @@ QFuture<Status> MailingLists::update(const ListState &base, const ListSettings &
     const bool rowsToWrite =
         !base.row || !rowsMatch(*base.row, s) || base.row->description != wantedDescription;
     const QString dir = base.directory;
+    const QString address = base.address;
     const QString token = newToken();
 
     // Second half: the rows; on failure the files go back.
-    auto writeRows = [this, p, base, s, dir, token, changes, wantedDescription]() {
+    auto writeRows = [this, p, base, s, dir, address, token, changes, wantedDescription]() {
         const std::optional<db::MailingListRow> current = base.row;
         const db::NewMailingList rows = rowsFor(s, wantedDescription);
         m_connection->db()
@@ -287,13 +296,13 @@ QFuture<Status> MailingLists::update(const ListState &base, const ListSettings &
                     return e.ok() ? Status::success() : Status(e.error());
                 },
                 DbWorker::Retry::Never)
-            .then(this, [this, p, dir, token, changes](Status st) {
+            .then(this, [this, p, dir, address, token, changes](Status st) {
                 if (changes.isEmpty())
                     return deliver(p, st);
-                const QString script =
-                    st.ok() ? MlmmjScripts::commitBackup(dir, token)
-                            : MlmmjScripts::restoreBackup(dir, changes.keys(), token);
-                runRoot(script).then(this, [p, st, dir](Result<CommandOutput> r) {
+                const ListOp op = st.ok()
+                                      ? MlmmjScripts::commitBackup(address, token)
+                                      : MlmmjScripts::restoreBackup(address, changes.keys(), token);
+                runOp(op).then(this, [p, st, dir](Result<CommandOutput> r) {
                     const bool ok = r.ok() && r->succeeded();
                     if (st.ok()) {
                         if (!ok)
@@ -318,17 +327,17 @@ QFuture<Status> MailingLists::update(const ListState &base, const ListSettings &
             writeRows();
         return p->future();
     }
-    runRoot(MlmmjScripts::applyControl(dir, base.files, changes, token))
-        .then(this, [this, p, dir, token, rowsToWrite, writeRows](Result<CommandOutput> r) {
-            if (!r.ok() || !r->succeeded())
-                return deliver(
-                    p, Status(remoteError(r, tr("change the control files of %1").arg(dir))));
-            if (rowsToWrite)
-                return writeRows();
-            runRoot(MlmmjScripts::commitBackup(dir, token)).then(this, [p](Result<CommandOutput>) {
-                deliver(p, Status::success());
-            });
-        });
+    runOp(MlmmjScripts::applyControl(address, base.files, changes, token))
+        .then(this,
+              [this, p, dir, address, token, rowsToWrite, writeRows](Result<CommandOutput> r) {
+                  if (!r.ok() || !r->succeeded())
+                      return deliver(
+                          p, Status(remoteError(r, tr("change the control files of %1").arg(dir))));
+                  if (rowsToWrite)
+                      return writeRows();
+                  runOp(MlmmjScripts::commitBackup(address, token))
+                      .then(this, [p](Result<CommandOutput>) { deliver(p, Status::success()); });
+              });
     return p->future();
 }
 
@@ -341,7 +350,7 @@ MailingLists::subscriberCounts(const QString &domain) {
         return p->future();
     }
     const QString where = m_paths.spool + QLatin1Char('/') + domain;
-    runRoot(MlmmjScripts::countSubscribers(m_paths, domain))
+    runOp(MlmmjScripts::countSubscribers(domain))
         .then(this, [p, domain, where](Result<CommandOutput> r) {
             if (!r.ok() || !r->succeeded())
                 return deliver(p, Result<Counts>(remoteError(
@@ -385,7 +394,7 @@ QFuture<Result<RemovalPlan>> MailingLists::planRemoval(const QString &input) {
     RemovalPlan plan;
     plan.address = address.value();
     plan.directory = m_paths.listDir(plan.address);
-    runRoot(MlmmjScripts::inventory(m_paths, plan.address))
+    runOp(MlmmjScripts::inventory(plan.address))
         .then(this, [this, p, plan](Result<CommandOutput> r) mutable {
             if (!r.ok())
                 return deliver(p, Result<RemovalPlan>(r.error()));
@@ -434,7 +443,7 @@ QFuture<Status> MailingLists::remove(const RemovalPlan &plan) {
     auto finish = [this, p, plan, token]() {
         if (!plan.hasDirectory)
             return deliver(p, Status::success());
-        runRoot(MlmmjScripts::finishRemoval(m_paths, plan.address, token, plan.archive))
+        runOp(MlmmjScripts::finishRemoval(plan.address, token, plan.archive))
             .then(this, [p, plan](Result<CommandOutput> r) {
                 if (r.ok() && r->succeeded())
                     return deliver(p, Status::success());
@@ -457,7 +466,7 @@ QFuture<Status> MailingLists::remove(const RemovalPlan &plan) {
                     return finish();
                 if (!plan.hasDirectory)
                     return deliver(p, st);
-                runRoot(MlmmjScripts::undoRemoval(m_paths, plan.address, token))
+                runOp(MlmmjScripts::undoRemoval(plan.address, token))
                     .then(this, [p, st, plan](Result<CommandOutput> r) {
                         if (r.ok() && r->succeeded())
                             return deliver(p, st);
@@ -474,7 +483,7 @@ QFuture<Status> MailingLists::remove(const RemovalPlan &plan) {
         deleteRows();
         return p->future();
     }
-    runRoot(MlmmjScripts::detach(m_paths, a, token))
+    runOp(MlmmjScripts::detach(a, token))
         .then(this, [p, plan, deleteRows](Result<CommandOutput> r) {
             if (!r.ok() || !r->succeeded())
                 return deliver(p, Status(remoteError(r, tr("remove %1").arg(plan.directory))));
@@ -491,19 +500,17 @@ QFuture<Result<Subscribers>> MailingLists::subscribers(const QString &input) {
         return p->future();
     }
     const QString a = address.value();
-    runRoot(MlmmjScripts::listSubscribers(m_paths, a))
-        .then(this, [this, p, a](Result<CommandOutput> r) {
-            if (!r.ok() || !r->succeeded())
-                return deliver(p,
-                               Result<Subscribers>(remoteError(
-                                   r, tr("list the subscribers of %1").arg(m_paths.listDir(a)))));
-            auto kinds = MlmmjScripts::parseSubscribers(r->stdOut);
-            Subscribers s;
-            s.normal = kinds.value(SubscriberKind::Normal);
-            s.digest = kinds.value(SubscriberKind::Digest);
-            s.nomail = kinds.value(SubscriberKind::NoMail);
-            deliver(p, Result<Subscribers>(std::move(s)));
-        });
+    runOp(MlmmjScripts::listSubscribers(a)).then(this, [this, p, a](Result<CommandOutput> r) {
+        if (!r.ok() || !r->succeeded())
+            return deliver(p, Result<Subscribers>(remoteError(
+                                  r, tr("list the subscribers of %1").arg(m_paths.listDir(a)))));
+        auto kinds = MlmmjScripts::parseSubscribers(r->stdOut);
+        Subscribers s;
+        s.normal = kinds.value(SubscriberKind::Normal);
+        s.digest = kinds.value(SubscriberKind::Digest);
+        s.nomail = kinds.value(SubscriberKind::NoMail);
+        deliver(p, Result<Subscribers>(std::move(s)));
+    });
     return p->future();
 }
 
@@ -517,8 +524,8 @@ QFuture<Status> MailingLists::subscribe(const QString &input, const QStringList 
         return p->future();
     }
     const QString a = address.value();
-    runRoot(MlmmjScripts::subscribe(m_paths, a, kind, welcome, newToken()),
-            list->join(QLatin1Char('\n')).toUtf8() + '\n')
+    runOp(MlmmjScripts::subscribe(a, kind, welcome, newToken()),
+          list->join(QLatin1Char('\n')).toUtf8() + '\n')
         .then(this, [this, p, a](Result<CommandOutput> r) {
             if (r.ok() && r->succeeded())
                 return deliver(p, Status::success());
@@ -537,8 +544,8 @@ QFuture<Status> MailingLists::unsubscribe(const QString &input, const QStringLis
         return p->future();
     }
     const QString a = address.value();
-    runRoot(MlmmjScripts::unsubscribe(m_paths, a, kind, newToken()),
-            list->join(QLatin1Char('\n')).toUtf8() + '\n')
+    runOp(MlmmjScripts::unsubscribe(a, kind, newToken()),
+          list->join(QLatin1Char('\n')).toUtf8() + '\n')
         .then(this, [this, p, a](Result<CommandOutput> r) {
             if (r.ok() && r->succeeded())
                 return deliver(p, Status::success());
@@ -561,8 +568,7 @@ QFuture<Result<BulkOutcome>> MailingLists::importSubscribers(const QString &inpu
     }
     const QString a = address.value();
     const qint64 total = list->size();
-    runRoot(MlmmjScripts::bulkAdd(m_paths, a, kind, newToken()),
-            list->join(QLatin1Char('\n')).toUtf8() + '\n')
+    runOp(MlmmjScripts::bulkAdd(a, kind, newToken()), list->join(QLatin1Char('\n')).toUtf8() + '\n')
         .then(this, [this, p, a, total](Result<CommandOutput> r) {
             if (!r.ok() || !r->succeeded())
                 return deliver(p, Result<BulkOutcome>(remoteError(
@@ -591,8 +597,8 @@ QFuture<Result<BulkOutcome>> MailingLists::removeSubscribers(const QString &inpu
     }
     const QString a = address.value();
     const qint64 total = list->size();
-    runRoot(MlmmjScripts::bulkRemove(m_paths, a, kind, newToken()),
-            list->join(QLatin1Char('\n')).toUtf8() + '\n')
+    runOp(MlmmjScripts::bulkRemove(a, kind, newToken()),
+          list->join(QLatin1Char('\n')).toUtf8() + '\n')
         .then(this, [this, p, a, total](Result<CommandOutput> r) {
             if (!r.ok() || !r->succeeded())
                 return deliver(p, Result<BulkOutcome>(remoteError(
@@ -614,7 +620,7 @@ QFuture<Result<QStringList>> MailingLists::exportSubscribers(const QString &inpu
         return p->future();
     }
     const QString a = address.value();
-    runRoot(MlmmjScripts::exportSubscribers(m_paths, a, kind))
+    runOp(MlmmjScripts::exportSubscribers(a, kind))
         .then(this, [this, p, a](Result<CommandOutput> r) {
             if (!r.ok() || !r->succeeded())
                 return deliver(p,

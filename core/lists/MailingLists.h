@@ -42,6 +42,7 @@
 namespace maildeck {
 class ServerConnection;
 struct CommandOutput;
+struct ServerProfile;
 struct ExecOptions;
 } // namespace maildeck
 
@@ -94,6 +95,12 @@ public:
     // The spool and tool paths (default: the profile's paths.mlmmjSpool, /usr/bin, the Debian
     // text skeleton; /usr/local on the BSDs).
     void setPaths(const MlmmjPaths &paths) { m_paths = paths; }
+    // The default paths for a server profile (what the constructor uses).
+    static MlmmjPaths pathsFor(const ServerProfile &profile);
+    // A domain admin's own connection: the list's files change through the server's list agent
+    // (delegation::ListAgent), which leaves the server settings (relay host, SMTP port and HELO)
+    // to the global admin.
+    bool isDelegated() const;
     const MlmmjPaths &paths() const { return m_paths; }
 
     QFuture<Result<ListState>> read(const QString &address);
@@ -142,7 +149,9 @@ public:
     static Result<QStringList> normaliseMembers(const QStringList &members);
 
 private:
-    QFuture<Result<CommandOutput>> runRoot(const QString &script, const QByteArray &stdinData = {});
+    // Runs one list operation as root over SSH (MlmmjScripts::rootCommand), `stdinData` on its
+    // stdin. The same ListOp may later also be sent to the server's list agent instead.
+    QFuture<Result<CommandOutput>> runOp(const ListOp &op, const QByteArray &stdinData = {});
     static Error remoteError(const Result<CommandOutput> &r, const QString &what);
     QString newToken() const;
 

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QHash>
 
 namespace maildeck::lists {
 
@@ -25,30 +26,271 @@ QString sha256(const QByteArray &data) {
     return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
 }
 
-// Writes `data` to `target` from base64 (no here-doc: any byte is safe).
-QString writeFile(const QByteArray &data, const QString &target) {
-    if (data.isEmpty())
-        return QStringLiteral(": > %1").arg(target);
-    return QStringLiteral("printf '%s' %1 | base64 -d > %2")
-        .arg(q(QString::fromLatin1(data.toBase64())), target);
+QString base64(const QByteArray &data) {
+    return QString::fromLatin1(data.toBase64());
 }
 
-const char *const kSubDirs[] = {
-    "archive",    "bounce",        "control", "digesters.d",     "incoming",
-    "moderation", "nomailsubs.d",  "queue",   "queue/discarded", "requeue",
-    "subconf",    "subscribers.d", "text",    "unsubconf"};
-
-QString kindFlag(SubscriberKind kind) {
+QString kindWord(SubscriberKind kind) {
     switch (kind) {
     case SubscriberKind::Digest:
-        return QStringLiteral(" -d");
+        return QStringLiteral("digest");
     case SubscriberKind::NoMail:
-        return QStringLiteral(" -n");
+        return QStringLiteral("nomail");
     case SubscriberKind::Normal:
         break;
     }
-    return {};
+    return QStringLiteral("normal");
 }
+
+ListOp makeOp(const QString &name, const QString &target, const QStringList &args = {}) {
+    return ListOp{name, target, args};
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fixed bodies. Positional parameters: spool archive bin skel target, then the operation's
+// arguments. Nothing in them depends on a parameter's value; every expansion is quoted and no
+// argument is ever evaluated.
+
+const char kCommon[] = R"SH(set -u
+spool=$1 archive=$2 bin=$3 skel=$4 target=$5; shift 5
+)SH";
+
+// The list directory of the target address (storage form: <name>@<domain>).
+const char kList[] = R"SH(dom="${target##*@}"
+name="${target%@*}"
+d="$spool/$dom/$name"
+)SH";
+
+const char kNeedList[] = R"SH([ -d "$d/control" ] || { echo "no list directory $d" >&2; exit 3; }
+)SH";
+
+// put <base64> <file>: the file holds the decoded bytes (no here-doc: any byte is safe).
+const char kPut[] =
+    R"SH(put() { if [ -n "$1" ]; then printf '%s' "$1" | base64 -d > "$2"; else : > "$2"; fi; }
+)SH";
+
+const char kReadControl[] = R"SH(cd "$d/control" || exit 4
+for f in *; do
+  [ -f "$f" ] || continue
+  printf '%s\n%s\n' "$f" "$(wc -c < "$f")"
+  cat -- "$f" || exit 4
+done
+)SH";
+
+// token, then name base64 pairs.
+const char kCreate[] = R"SH(token=$1
+shift
+[ "$(($# % 2))" -eq 0 ] || { echo 'the control files are not name, content pairs' >&2; exit 2; }
+s=$spool
+t="$s/$dom/.maildeck-new-$name-$token"
+[ -d "$s" ] || { echo "no mlmmj spool directory $s" >&2; exit 4; }
+[ -e "$d" ] && { echo "$d exists already" >&2; exit 21; }
+[ -d "$skel" ] || { echo "no list texts in $skel" >&2; exit 4; }
+own=$(stat -c %u:%g "$s") || exit 4
+newdom=
+fail() { rm -rf "$t"; [ -n "$newdom" ] && rmdir "$s/$dom" 2>/dev/null; echo "$1" >&2; exit 5; }
+if [ ! -d "$s/$dom" ]; then mkdir -m 0700 "$s/$dom" && chown "$own" "$s/$dom" || fail "cannot create $s/$dom"; newdom=1; fi
+mkdir -m 0700 "$t" || fail "cannot create $t"
+for sub in archive bounce control digesters.d incoming moderation nomailsubs.d queue \
+    queue/discarded requeue subconf subscribers.d text unsubconf; do
+  mkdir -m 0700 "$t/$sub" || fail "cannot create $sub"
+done
+: > "$t/index" || fail 'cannot create index'
+cp "$skel"/* "$t/text/" || fail 'cannot copy the list texts'
+while [ $# -gt 0 ]; do
+  put "$2" "$t/control/$1" || fail "cannot write control/$1"
+  shift 2
+done
+chown -R "$own" "$t" || fail 'cannot change the owner'
+[ -e "$d" ] && fail "$d exists already"
+mv -nT "$t" "$d" || fail "cannot rename to $d"
+[ -e "$t" ] && { rm -rf "$t"; echo "$d exists already" >&2; exit 21; }
+exit 0
+)SH";
+
+// token, then name / expected sha256 or "absent" / base64 or "-" (delete) triples.
+const char kApplyControl[] = R"SH(token=$1
+shift
+[ "$(($# % 3))" -eq 0 ] || { echo 'the changes are not name, hash, content triples' >&2; exit 2; }
+c="$d/control"
+t="$d/.maildeck-$token"
+[ -d "$c" ] || { echo "no list directory $d" >&2; exit 3; }
+h() { if [ -f "$1" ]; then sha256sum < "$1" | cut -d' ' -f1; else echo absent; fi; }
+# 1. nothing changed since it was read
+check() {
+  while [ $# -gt 0 ]; do
+    [ "$(h "$c/$1")" = "$2" ] || { echo "changed meanwhile: $1" >&2; exit 20; }
+    shift 3
+  done
+}
+check "$@"
+# 2. stage the new files and back up the old ones
+own=$(stat -c %u:%g "$c") || exit 4
+rm -rf "$t"; mkdir -m 0700 "$t" || exit 5
+fail() { echo "$1" >&2; rm -rf "$t"; exit 5; }
+stage() {
+  while [ $# -gt 0 ]; do
+    if [ "$3" != - ]; then
+      put "$3" "$t/new.$1" && chown "$own" "$t/new.$1" && chmod 0644 "$t/new.$1" || fail "cannot stage $1"
+    fi
+    if [ -f "$c/$1" ]; then cp -p "$c/$1" "$t/old.$1" || fail "cannot back up $1"; fi
+    shift 3
+  done
+}
+stage "$@"
+# 3. apply; on failure put back what was there
+rollback() {
+  while [ $# -gt 0 ]; do
+    if [ -f "$t/old.$1" ]; then cp -p "$t/old.$1" "$c/$1.maildeck" && mv -fT "$c/$1.maildeck" "$c/$1"; else [ -f "$c/$1" ] && rm -f "$c/$1"; fi
+    shift 3
+  done
+  rm -rf "$t"
+}
+apply() {
+  while [ $# -gt 0 ]; do
+    if [ "$3" != - ]; then
+      mv -fT "$t/new.$1" "$c/$1" || { echo "cannot write control/$1" >&2; return 1; }
+    elif [ -e "$c/$1" ] || [ -L "$c/$1" ]; then
+      rm -f "$c/$1" || { echo "cannot remove control/$1" >&2; return 1; }
+    fi
+    shift 3
+  done
+}
+apply "$@" || { rollback "$@"; exit 6; }
+exit 0
+)SH";
+
+const char kCommitBackup[] = R"SH(token=$1
+rm -rf "$d/.maildeck-$token"
+)SH";
+
+// token, then the names of the control files to put back.
+const char kRestoreBackup[] = R"SH(token=$1
+shift
+c="$d/control"
+t="$d/.maildeck-$token"
+[ -d "$t" ] || exit 0
+rc=0
+while [ $# -gt 0 ]; do
+  n=$1
+  if [ -f "$t/old.$n" ]; then cp -p "$t/old.$n" "$c/$n.maildeck" && mv -fT "$c/$n.maildeck" "$c/$n" || rc=6; else [ -f "$c/$n" ] && { rm -f "$c/$n" || rc=6; }; fi
+  shift
+done
+[ "$rc" = 0 ] && rm -rf "$t"
+exit "$rc"
+)SH";
+
+const char kDiscard[] = R"SH(rm -rf "$d"
+)SH";
+
+const char kDetach[] = R"SH(token=$1
+h="$spool/$dom/.maildeck-del-$name-$token"
+[ -d "$d/control" ] || { echo "no list directory $d" >&2; exit 3; }
+mv -T "$d" "$h" || exit 5
+)SH";
+
+const char kUndoRemoval[] = R"SH(token=$1
+h="$spool/$dom/.maildeck-del-$name-$token"
+[ -d "$h" ] || exit 0
+[ -e "$d" ] && exit 21
+mv -nT "$h" "$d" && [ ! -e "$h" ]
+)SH";
+
+// token, "archive" or "delete". mlmmjadmin's archive: <archive>/<domain>/<listname>-
+// YYYYmmddHHMMSS (UTC), a second stamp if taken.
+const char kFinishRemoval[] = R"SH(token=$1 mode=$2
+h="$spool/$dom/.maildeck-del-$name-$token"
+[ -d "$h" ] || exit 0
+case "$mode" in
+  archive) ;;
+  delete) rm -rf "$h"; exit ;;
+  *) echo "unknown removal mode: $mode" >&2; exit 2 ;;
+esac
+a="$archive/$dom"
+own=$(stat -c %u:%g "$h") || exit 4
+if [ ! -d "$a" ]; then mkdir -p -m 0700 "$a" && chown "$own" "$a" || exit 5; fi
+ts=$(date -u +-%Y%m%d%H%M%S)
+n="$a/$name$ts"
+[ -e "$n" ] && n="$n$ts"
+mv -T "$h" "$n" || exit 5
+echo "$n"
+)SH";
+
+const char kInventory[] = R"SH(echo "files $(find "$d" -type f | wc -l)"
+echo "kbytes $(du -sk "$d" | cut -f1)"
+echo "normal $("$bin/mlmmj-list" -L "$d" -s -c 2>/dev/null || echo 0)"
+echo "digest $("$bin/mlmmj-list" -L "$d" -d -c 2>/dev/null || echo 0)"
+echo "nomail $("$bin/mlmmj-list" -L "$d" -n -c 2>/dev/null || echo 0)"
+echo "archived $(find "$d/archive" -type f | wc -l)"
+)SH";
+
+// The target is a domain.
+const char kCountSubscribers[] = R"SH(cd "$spool/$target" 2>/dev/null || exit 0
+for l in */; do
+  l=${l%/}
+  [ -d "$l/control" ] || continue
+  c=
+  for k in subscribers.d digesters.d nomailsubs.d; do
+    n=0
+    if [ -d "$l/$k" ]; then
+      n=$(find "$l/$k" -mindepth 1 -maxdepth 1 -type f ! -name '.*' -exec awk 'NF { n++ } END { print n + 0 }' {} +) || :
+    fi
+    c="$c ${n:-0}"
+  done
+  printf '%s%s\n' "$l" "$c"
+done
+)SH";
+
+const char kListSubscribers[] = R"SH(set -e
+echo '#normal'; "$bin/mlmmj-list" -L "$d" -s
+echo '#digest'; "$bin/mlmmj-list" -L "$d" -d
+echo '#nomail'; "$bin/mlmmj-list" -L "$d" -n
+)SH";
+
+const char kExportSubscribers[] = R"SH(case "$kind" in
+  normal) f=-s ;;
+  digest) f=-d ;;
+  nomail) f=-n ;;
+  *) echo "unknown subscriber kind: $kind" >&2; exit 2 ;;
+esac
+"$bin/mlmmj-list" -L "$d" "$f"
+)SH";
+
+// -f: no moderation, -q: no owner notice, -s: quiet when already subscribed; -c: welcome.
+const char kSubscribeFlags[] = R"SH(set -- -f -q -s
+case "$kind" in
+  normal) ;;
+  digest) set -- "$@" -d ;;
+  nomail) set -- "$@" -n ;;
+  *) echo "unknown subscriber kind: $kind" >&2; exit 2 ;;
+esac
+if [ "$welcome" = 1 ]; then set -- "$@" -c; fi
+)SH";
+
+const char kSubscribeLoop[] = R"SH(while IFS= read -r a; do
+  [ -n "$a" ] || continue
+  "$bin/mlmmj-sub" -L "$d" -a "$a" "$@" > "$t/out" 2>&1 || { echo "mlmmj-sub failed for $a: $(cat "$t/out")" >&2; restore; exit 6; }
+done
+rm -rf "$t"
+)SH";
+
+// "any": every version.
+const char kUnsubscribeFlags[] = R"SH(set -- -q -s
+case "$kind" in
+  any) ;;
+  normal) set -- "$@" -N ;;
+  digest) set -- "$@" -d ;;
+  nomail) set -- "$@" -n ;;
+  *) echo "unknown subscriber kind: $kind" >&2; exit 2 ;;
+esac
+)SH";
+
+const char kUnsubscribeLoop[] = R"SH(while IFS= read -r a; do
+  [ -n "$a" ] || continue
+  "$bin/mlmmj-unsub" -L "$d" -a "$a" "$@" > "$t/out" 2>&1 || { echo "mlmmj-unsub failed for $a: $(cat "$t/out")" >&2; restore; exit 6; }
+done
+rm -rf "$t"
+)SH";
 
 // Holds mlmmj's own locks on the letter files of $k while a bulk change reads and replaces them,
 // so that an mlmmj-sub / mlmmj-unsub running meanwhile (a subscription by mail) waits instead of
@@ -107,11 +349,137 @@ const char kSubscriberBackup[] =
     "  rm -rf \"$t\"\n"
     "}\n";
 
-QString listPrelude(const MlmmjPaths &paths, const QString &address, const QString &token) {
-    return QStringLiteral("set -u\nd=%1\ntoken=%2\n"
-                          "[ -d \"$d/control\" ] || { echo \"no list directory $d\" >&2; "
-                          "exit 3; }\n")
-        .arg(q(paths.listDir(address)), q(token));
+// Common part of the bulk scripts: $k (the kind's directory), $o1 $o2 (the other kinds'),
+// $t (work dir), the input in $t/in, the letter files to install in $t/final, apply() with
+// backups in $t/old.
+const char kBulkPrelude[] = R"SH(case "$kind" in
+  normal) sub=subscribers.d o1=digesters.d o2=nomailsubs.d ;;
+  digest) sub=digesters.d o1=subscribers.d o2=nomailsubs.d ;;
+  nomail) sub=nomailsubs.d o1=subscribers.d o2=digesters.d ;;
+  *) echo "unknown subscriber kind: $kind" >&2; exit 2 ;;
+esac
+k="$d/$sub"
+t="$d/.maildeck-$token"
+[ -d "$k" ] || { echo "no directory $k" >&2; exit 4; }
+own=$(stat -c %u:%g "$k") || exit 4
+rm -rf "$t"; mkdir -m 0700 "$t" "$t/final" "$t/old" || exit 5
+fail() { echo "$1" >&2; rm -rf "$t"; exit 5; }
+cat > "$t/in" || fail 'cannot read the addresses'
+mkfifo "$t/lock.release" "$t/lock.ready" || fail 'cannot lock'
+python3 -c "$locker" "$k" "$t/in" < "$t/lock.release" > "$t/lock.ready" 2> "$t/lock.err" &
+exec 7> "$t/lock.release"
+read -r ready < "$t/lock.ready" || ready=
+[ "$ready" = locked ] || fail "cannot take mlmmj's locks on the subscriber files: $(cat "$t/lock.err" 2>/dev/null | tail -n 1)"
+apply() {
+  for f in "$t/final"/*; do
+    [ -f "$f" ] || continue
+    c=${f##*/}
+    if [ -f "$k/$c" ]; then cp -p "$k/$c" "$t/old/$c" || return 1; chmod --reference="$k/$c" "$f" || return 1; else : > "$t/old/$c.absent"; chmod 0600 "$f"; fi
+    chown "$own" "$f" || return 1
+  done
+  for f in "$t/final"/*; do
+    [ -f "$f" ] || continue
+    mv -fT "$f" "$k/${f##*/}" || return 1
+  done
+}
+rollback() {
+  for f in "$t/old"/*; do
+    [ -f "$f" ] || continue
+    c=${f##*/}
+    case $c in *.absent) rm -f "$k/${c%.absent}" ;; *) cp -p "$f" "$k/$c.maildeck" && mv -fT "$k/$c.maildeck" "$k/$c" ;; esac
+  done
+  rm -rf "$t"
+}
+)SH";
+
+const char kBulkAdd[] = R"SH(cat "$k"/* > "$t/have" 2>/dev/null; : >> "$t/have"
+cat "$d/$o1"/* "$d/$o2"/* > "$t/other" 2>/dev/null; : >> "$t/other"
+mkdir "$t/new" || fail 'cannot stage'
+awk -v dir="$t/new" -v counts="$t/counts" '
+  FILENAME == ARGV[1] { have[$0] = 1; next }
+  FILENAME == ARGV[2] { other[$0] = 1; next }
+  $0 == "" || ($0 in have) { next }
+  ($0 in other) { if (!($0 in seen)) elsewhere++; seen[$0] = 1; next }
+  { have[$0] = 1; print $0 >> (dir "/" substr($0, 1, 1)); added++ }
+  END { printf "added %d\nelsewhere %d\n", added, elsewhere > counts }
+' "$t/have" "$t/other" "$t/in" || fail 'cannot merge the addresses'
+for f in "$t/new"/*; do
+  [ -f "$f" ] || continue
+  c=${f##*/}
+  { if [ -f "$k/$c" ]; then awk 1 "$k/$c"; fi; cat "$f"; } > "$t/final/$c" || fail 'cannot stage'
+done
+apply || { echo 'cannot write the subscriber files' >&2; rollback; exit 6; }
+exec 7>&-
+wait
+cat "$t/counts"
+rm -rf "$t"
+)SH";
+
+const char kBulkRemove[] = R"SH(set -- "$k"/*
+[ -f "$1" ] || { echo 'removed 0'; rm -rf "$t"; exit 0; }
+awk -v dir="$t/final" -v counts="$t/counts" '
+  FILENAME == ARGV[1] { gone[$0] = 1; next }
+  FNR == 1 { if (out != "") close(out); c = FILENAME; sub(/.*\//, "", c);
+             out = dir "/" c; printf "" > out }
+  ($0 in gone) { removed++; changed[c] = 1; next }
+  { print $0 > out }
+  END { if (out != "") close(out);
+        for (x in changed) print x > (dir "/.changed");
+        printf "removed %d\n", removed > counts }
+' "$t/in" "$@" || fail 'cannot filter the addresses'
+for f in "$t/final"/*; do
+  [ -f "$f" ] || continue
+  grep -qxF "${f##*/}" "$t/final/.changed" 2>/dev/null || rm -f "$f"
+done
+rm -f "$t/final/.changed"
+apply || { echo 'cannot write the subscriber files' >&2; rollback; exit 6; }
+exec 7>&-
+wait
+cat "$t/counts"
+rm -rf "$t"
+)SH";
+
+QString text(const char *s) {
+    return QString::fromUtf8(s);
+}
+
+QHash<QString, QString> makeBodies() {
+    const QString common = text(kCommon);
+    const QString list = common + text(kList);
+    const QString need = text(kNeedList);
+    const QString locker =
+        QStringLiteral("locker=") + q(text(kHoldLetterLocks)) + QLatin1Char('\n');
+    QHash<QString, QString> b;
+    b.insert(QStringLiteral("readControl"), list + need + text(kReadControl));
+    b.insert(QStringLiteral("create"), list + text(kPut) + text(kCreate));
+    b.insert(QStringLiteral("applyControl"), list + text(kPut) + text(kApplyControl));
+    b.insert(QStringLiteral("commitBackup"), list + text(kCommitBackup));
+    b.insert(QStringLiteral("restoreBackup"), list + text(kRestoreBackup));
+    b.insert(QStringLiteral("discard"), list + need + text(kDiscard));
+    b.insert(QStringLiteral("detach"), list + text(kDetach));
+    b.insert(QStringLiteral("undoRemoval"), list + text(kUndoRemoval));
+    b.insert(QStringLiteral("finishRemoval"), list + text(kFinishRemoval));
+    b.insert(QStringLiteral("inventory"), list + need + text(kInventory));
+    b.insert(QStringLiteral("countSubscribers"), common + text(kCountSubscribers));
+    b.insert(QStringLiteral("listSubscribers"), list + need + text(kListSubscribers));
+    b.insert(QStringLiteral("exportSubscribers"),
+             list + QStringLiteral("kind=$1\n") + need + text(kExportSubscribers));
+    b.insert(QStringLiteral("subscribe"), list + QStringLiteral("kind=$1 welcome=$2 token=$3\n") +
+                                              need + text(kSubscribeFlags) +
+                                              text(kSubscriberBackup) + text(kSubscribeLoop));
+    b.insert(QStringLiteral("unsubscribe"), list + QStringLiteral("kind=$1 token=$2\n") + need +
+                                                text(kUnsubscribeFlags) + text(kSubscriberBackup) +
+                                                text(kUnsubscribeLoop));
+    const QString bulk =
+        list + QStringLiteral("kind=$1 token=$2\n") + need + locker + text(kBulkPrelude);
+    b.insert(QStringLiteral("bulkAdd"), bulk + text(kBulkAdd));
+    b.insert(QStringLiteral("bulkRemove"), bulk + text(kBulkRemove));
+    return b;
+}
+
+const QHash<QString, QString> &bodies() {
+    static const QHash<QString, QString> b = makeBodies();
+    return b;
 }
 
 } // namespace
@@ -132,17 +500,52 @@ QString MlmmjScripts::subdir(SubscriberKind kind) {
     return QStringLiteral("subscribers.d");
 }
 
-QString MlmmjScripts::readControl(const QString &listDir) {
-    return QStringLiteral("set -u\nd=%1\n"
-                          "[ -d \"$d/control\" ] || { echo \"no list directory $d\" >&2; "
-                          "exit 3; }\n"
-                          "cd \"$d/control\" || exit 4\n"
-                          "for f in *; do\n"
-                          "  [ -f \"$f\" ] || continue\n"
-                          "  printf '%s\\n%s\\n' \"$f\" \"$(wc -c < \"$f\")\"\n"
-                          "  cat -- \"$f\" || exit 4\n"
-                          "done\n")
-        .arg(q(listDir));
+QStringList MlmmjScripts::opNames() {
+    return {QStringLiteral("readControl"),
+            QStringLiteral("create"),
+            QStringLiteral("applyControl"),
+            QStringLiteral("commitBackup"),
+            QStringLiteral("restoreBackup"),
+            QStringLiteral("discard"),
+            QStringLiteral("detach"),
+            QStringLiteral("undoRemoval"),
+            QStringLiteral("finishRemoval"),
+            QStringLiteral("inventory"),
+            QStringLiteral("countSubscribers"),
+            QStringLiteral("listSubscribers"),
+            QStringLiteral("exportSubscribers"),
+            QStringLiteral("subscribe"),
+            QStringLiteral("unsubscribe"),
+            QStringLiteral("bulkAdd"),
+            QStringLiteral("bulkRemove")};
+}
+
+QString MlmmjScripts::body(const QString &name) {
+    return bodies().value(name);
+}
+
+QStringList MlmmjScripts::commonArgs(const MlmmjPaths &paths) {
+    return {paths.spool, paths.archiveDir(), paths.bin,
+            paths.textSkel + QLatin1Char('/') + paths.language};
+}
+
+QString MlmmjScripts::rootCommand(const MlmmjPaths &paths, const ListOp &op) {
+    QString script = body(op.name);
+    if (script.isEmpty()) // a programming error: fail rather than do nothing
+        script = QStringLiteral("echo \"unknown list operation $0\" >&2; exit 2");
+    QStringList words{QStringLiteral("sh"), QStringLiteral("-c"), q(script),
+                      q(QStringLiteral("maildeck-list-") + op.name)};
+    const QStringList common = commonArgs(paths);
+    for (const QString &a : common)
+        words << q(a);
+    words << q(op.target);
+    for (const QString &a : op.args)
+        words << q(a);
+    return words.join(QLatin1Char(' '));
+}
+
+ListOp MlmmjScripts::readControl(const QString &address) {
+    return makeOp(QStringLiteral("readControl"), address);
 }
 
 Result<ControlFiles> MlmmjScripts::parseControl(const QByteArray &out) {
@@ -173,163 +576,54 @@ Result<ControlFiles> MlmmjScripts::parseControl(const QByteArray &out) {
     return files;
 }
 
-QString MlmmjScripts::create(const MlmmjPaths &paths, const QString &address,
-                             const ControlChanges &control, const QString &token) {
-    QString s = QStringLiteral("set -u\ns=%1\ndom=%2\nd=\"$s/$dom\"/%3\n"
-                               "t=\"$s/$dom/.maildeck-new-\"%3-%4\nskel=%5\n")
-                    .arg(q(paths.spool), q(domainOf(address)), q(localOf(address)), q(token),
-                         q(paths.textSkel + QLatin1Char('/') + paths.language));
-    s += QStringLiteral(
-        "[ -d \"$s\" ] || { echo \"no mlmmj spool directory $s\" >&2; exit 4; }\n"
-        "[ -e \"$d\" ] && { echo \"$d exists already\" >&2; exit 21; }\n"
-        "[ -d \"$skel\" ] || { echo \"no list texts in $skel\" >&2; exit 4; }\n"
-        "own=$(stat -c %u:%g \"$s\") || exit 4\n"
-        "newdom=\n"
-        "fail() { rm -rf \"$t\"; [ -n \"$newdom\" ] && rmdir \"$s/$dom\" 2>/dev/null; "
-        "echo \"$1\" >&2; exit 5; }\n"
-        "if [ ! -d \"$s/$dom\" ]; then mkdir -m 0700 \"$s/$dom\" && chown \"$own\" \"$s/$dom\" "
-        "|| fail \"cannot create $s/$dom\"; newdom=1; fi\n"
-        "mkdir -m 0700 \"$t\" || fail \"cannot create $t\"\n");
-    for (const char *sub : kSubDirs)
-        s += QStringLiteral("mkdir -m 0700 \"$t/%1\" || fail 'cannot create %1'\n")
-                 .arg(QLatin1String(sub));
-    s += QStringLiteral(": > \"$t/index\" || fail 'cannot create index'\n"
-                        "cp \"$skel\"/* \"$t/text/\" || fail 'cannot copy the list texts'\n");
-    for (auto it = control.constBegin(); it != control.constEnd(); ++it) {
-        if (!it.value())
-            continue;
-        s += writeFile(*it.value(), QStringLiteral("\"$t/control/\"") + q(it.key())) +
-             QStringLiteral(" || fail 'cannot write control/%1'\n").arg(it.key());
-    }
-    s += QStringLiteral(
-        "chown -R \"$own\" \"$t\" || fail 'cannot change the owner'\n"
-        "[ -e \"$d\" ] && fail \"$d exists already\"\n"
-        "mv -nT \"$t\" \"$d\" || fail \"cannot rename to $d\"\n"
-        "[ -e \"$t\" ] && { rm -rf \"$t\"; echo \"$d exists already\" >&2; exit 21; }\n"
-        "exit 0\n");
-    return s;
+ListOp MlmmjScripts::create(const QString &address, const ControlChanges &control,
+                            const QString &token) {
+    QStringList args{token};
+    for (auto it = control.constBegin(); it != control.constEnd(); ++it) // sorted by name
+        if (it.value())
+            args << it.key() << base64(*it.value());
+    return makeOp(QStringLiteral("create"), address, args);
 }
 
-QString MlmmjScripts::applyControl(const QString &listDir, const ControlFiles &current,
-                                   const ControlChanges &changes, const QString &token) {
-    QString s = QStringLiteral("set -u\nd=%1\nc=\"$d/control\"\nt=\"$d/.maildeck-\"%2\n"
-                               "[ -d \"$c\" ] || { echo \"no list directory $d\" >&2; exit 3; }\n"
-                               "h() { if [ -f \"$1\" ]; then sha256sum < \"$1\" | cut -d' ' -f1; "
-                               "else echo absent; fi; }\n")
-                    .arg(q(listDir), q(token));
-    // 1. nothing changed since it was read
-    for (auto it = changes.constBegin(); it != changes.constEnd(); ++it) {
+ListOp MlmmjScripts::applyControl(const QString &address, const ControlFiles &current,
+                                  const ControlChanges &changes, const QString &token) {
+    QStringList args{token};
+    for (auto it = changes.constBegin(); it != changes.constEnd(); ++it) { // sorted by name
         const auto was = current.constFind(it.key());
-        const QString expected =
-            was == current.constEnd() ? QStringLiteral("absent") : sha256(*was);
-        s += QStringLiteral("[ \"$(h \"$c\"/%1)\" = %2 ] || { echo 'changed meanwhile: %3' >&2; "
-                            "exit 20; }\n")
-                 .arg(q(it.key()), expected, it.key());
+        args << it.key() << (was == current.constEnd() ? QStringLiteral("absent") : sha256(*was))
+             << (it.value() ? base64(*it.value()) : QStringLiteral("-"));
     }
-    // 2. stage the new files and back up the old ones
-    s += QStringLiteral("own=$(stat -c %u:%g \"$c\") || exit 4\n"
-                        "rm -rf \"$t\"; mkdir -m 0700 \"$t\" || exit 5\n"
-                        "fail() { echo \"$1\" >&2; rm -rf \"$t\"; exit 5; }\n");
-    for (auto it = changes.constBegin(); it != changes.constEnd(); ++it) {
-        const QString name = q(it.key());
-        if (it.value())
-            s += writeFile(*it.value(), QStringLiteral("\"$t/new.\"") + name) +
-                 QStringLiteral(" && chown \"$own\" \"$t/new.\"%1 && chmod 0644 \"$t/new.\"%1 || "
-                                "fail 'cannot stage %2'\n")
-                     .arg(name, it.key());
-        s += QStringLiteral("if [ -f \"$c/\"%1 ]; then cp -p \"$c/\"%1 \"$t/old.\"%1 || "
-                            "fail 'cannot back up %2'; fi\n")
-                 .arg(name, it.key());
-    }
-    // 3. apply; on failure put back what was there
-    const QStringList names = changes.keys();
-    s += QStringLiteral("rollback() {\n");
-    for (const QString &n : std::as_const(names))
-        s +=
-            QStringLiteral("  if [ -f \"$t/old.\"%1 ]; then cp -p \"$t/old.\"%1 \"$c/\"%1.maildeck "
-                           "&& mv -fT \"$c/\"%1.maildeck \"$c/\"%1; else [ -f \"$c/\"%1 ] && "
-                           "rm -f \"$c/\"%1; fi\n")
-                .arg(q(n));
-    s += QStringLiteral("  rm -rf \"$t\"\n}\n");
-    for (auto it = changes.constBegin(); it != changes.constEnd(); ++it) {
-        const QString name = q(it.key());
-        if (it.value())
-            s += QStringLiteral("mv -fT \"$t/new.\"%1 \"$c/\"%1 || { echo 'cannot write "
-                                "control/%2' >&2; rollback; exit 6; }\n")
-                     .arg(name, it.key());
-        else
-            s += QStringLiteral("if [ -e \"$c/\"%1 ] || [ -L \"$c/\"%1 ]; then rm -f \"$c/\"%1 || "
-                                "{ echo 'cannot remove control/%2' >&2; rollback; exit 6; }; fi\n")
-                     .arg(name, it.key());
-    }
-    return s;
+    return makeOp(QStringLiteral("applyControl"), address, args);
 }
 
-QString MlmmjScripts::commitBackup(const QString &listDir, const QString &token) {
-    return QStringLiteral("rm -rf %1/.maildeck-%2").arg(q(listDir), q(token));
+ListOp MlmmjScripts::commitBackup(const QString &address, const QString &token) {
+    return makeOp(QStringLiteral("commitBackup"), address, {token});
 }
 
-QString MlmmjScripts::restoreBackup(const QString &listDir, const QStringList &files,
-                                    const QString &token) {
-    QString s = QStringLiteral("set -u\nd=%1\nc=\"$d/control\"\nt=\"$d/.maildeck-\"%2\n"
-                               "[ -d \"$t\" ] || exit 0\nrc=0\n")
-                    .arg(q(listDir), q(token));
-    for (const QString &n : files)
-        s += QStringLiteral(
-                 "if [ -f \"$t/old.\"%1 ]; then cp -p \"$t/old.\"%1 \"$c/\"%1.maildeck && "
-                 "mv -fT \"$c/\"%1.maildeck \"$c/\"%1 || rc=6; else [ -f \"$c/\"%1 ] && "
-                 "{ rm -f \"$c/\"%1 || rc=6; }; fi\n")
-                 .arg(q(n));
-    s += QStringLiteral("[ $rc = 0 ] && rm -rf \"$t\"\nexit $rc\n");
-    return s;
+ListOp MlmmjScripts::restoreBackup(const QString &address, const QStringList &files,
+                                   const QString &token) {
+    return makeOp(QStringLiteral("restoreBackup"), address, QStringList{token} + files);
 }
 
-QString MlmmjScripts::detach(const MlmmjPaths &paths, const QString &address,
-                             const QString &token) {
-    return QStringLiteral("set -u\nd=%1\nh=%2/.maildeck-del-%3-%4\n"
-                          "[ -d \"$d/control\" ] || { echo \"no list directory $d\" >&2; "
-                          "exit 3; }\n"
-                          "mv -T \"$d\" \"$h\" || exit 5\n")
-        .arg(q(paths.listDir(address)), q(paths.spool + QLatin1Char('/') + domainOf(address)),
-             q(localOf(address)), q(token));
+ListOp MlmmjScripts::discard(const QString &address) {
+    return makeOp(QStringLiteral("discard"), address);
 }
 
-QString MlmmjScripts::undoRemoval(const MlmmjPaths &paths, const QString &address,
-                                  const QString &token) {
-    return QStringLiteral("set -u\nd=%1\nh=%2/.maildeck-del-%3-%4\n"
-                          "[ -d \"$h\" ] || exit 0\n[ -e \"$d\" ] && exit 21\n"
-                          "mv -nT \"$h\" \"$d\" && [ ! -e \"$h\" ]\n")
-        .arg(q(paths.listDir(address)), q(paths.spool + QLatin1Char('/') + domainOf(address)),
-             q(localOf(address)), q(token));
+ListOp MlmmjScripts::detach(const QString &address, const QString &token) {
+    return makeOp(QStringLiteral("detach"), address, {token});
 }
 
-QString MlmmjScripts::finishRemoval(const MlmmjPaths &paths, const QString &address,
-                                    const QString &token, bool archive) {
-    QString s = QStringLiteral("set -u\nh=%1/.maildeck-del-%2-%3\n[ -d \"$h\" ] || exit 0\n")
-                    .arg(q(paths.spool + QLatin1Char('/') + domainOf(address)), q(localOf(address)),
-                         q(token));
-    if (!archive)
-        return s + QStringLiteral("rm -rf \"$h\"\n");
-    // mlmmjadmin: <archive>/<domain>/<listname>-YYYYmmddHHMMSS (UTC), a second stamp if taken.
-    s += QStringLiteral("a=%1/%2\nown=$(stat -c %u:%g \"$h\") || exit 4\n"
-                        "if [ ! -d \"$a\" ]; then mkdir -p -m 0700 \"$a\" && chown \"$own\" \"$a\" "
-                        "|| exit 5; fi\n"
-                        "ts=$(date -u +-%Y%m%d%H%M%S)\n"
-                        "n=\"$a\"/%3$ts\n[ -e \"$n\" ] && n=\"$n$ts\"\n"
-                        "mv -T \"$h\" \"$n\" || exit 5\necho \"$n\"\n")
-             .arg(q(paths.archiveDir()), q(domainOf(address)), q(localOf(address)));
-    return s;
+ListOp MlmmjScripts::undoRemoval(const QString &address, const QString &token) {
+    return makeOp(QStringLiteral("undoRemoval"), address, {token});
 }
 
-QString MlmmjScripts::inventory(const MlmmjPaths &paths, const QString &address) {
-    return listPrelude(paths, address, QString()) +
-           QStringLiteral("echo \"files $(find \"$d\" -type f | wc -l)\"\n"
-                          "echo \"kbytes $(du -sk \"$d\" | cut -f1)\"\n"
-                          "echo \"normal $(%1/mlmmj-list -L \"$d\" -s -c 2>/dev/null || echo 0)\"\n"
-                          "echo \"digest $(%1/mlmmj-list -L \"$d\" -d -c 2>/dev/null || echo 0)\"\n"
-                          "echo \"nomail $(%1/mlmmj-list -L \"$d\" -n -c 2>/dev/null || echo 0)\"\n"
-                          "echo \"archived $(find \"$d/archive\" -type f | wc -l)\"\n")
-               .arg(q(paths.bin));
+ListOp MlmmjScripts::finishRemoval(const QString &address, const QString &token, bool archive) {
+    return makeOp(QStringLiteral("finishRemoval"), address,
+                  {token, archive ? QStringLiteral("archive") : QStringLiteral("delete")});
+}
+
+ListOp MlmmjScripts::inventory(const QString &address) {
+    return makeOp(QStringLiteral("inventory"), address);
 }
 
 QMap<QString, qint64> MlmmjScripts::parseCounts(const QByteArray &out) {
@@ -347,24 +641,8 @@ QMap<QString, qint64> MlmmjScripts::parseInventory(const QByteArray &out) {
     return parseCounts(out);
 }
 
-QString MlmmjScripts::countSubscribers(const MlmmjPaths &paths, const QString &domain) {
-    return QStringLiteral("set -u\n"
-                          "cd %1 2>/dev/null || exit 0\n"
-                          "for l in */; do\n"
-                          "  l=${l%/}\n"
-                          "  [ -d \"$l/control\" ] || continue\n"
-                          "  c=\n"
-                          "  for k in subscribers.d digesters.d nomailsubs.d; do\n"
-                          "    n=0\n"
-                          "    if [ -d \"$l/$k\" ]; then\n"
-                          "      n=$(find \"$l/$k\" -mindepth 1 -maxdepth 1 -type f ! -name '.*' "
-                          "-exec awk 'NF { n++ } END { print n + 0 }' {} +) || :\n"
-                          "    fi\n"
-                          "    c=\"$c ${n:-0}\"\n"
-                          "  done\n"
-                          "  printf '%s%s\\n' \"$l\" \"$c\"\n"
-                          "done\n")
-        .arg(q(paths.spool + QLatin1Char('/') + domain));
+ListOp MlmmjScripts::countSubscribers(const QString &domain) {
+    return makeOp(QStringLiteral("countSubscribers"), domain);
 }
 
 QMap<QString, MlmmjScripts::SubscriberCount>
@@ -386,13 +664,8 @@ MlmmjScripts::parseSubscriberCounts(const QByteArray &out, const QString &domain
     return counts;
 }
 
-QString MlmmjScripts::listSubscribers(const MlmmjPaths &paths, const QString &address) {
-    return listPrelude(paths, address, QString()) +
-           QStringLiteral("set -e\n"
-                          "echo '#normal'; %1/mlmmj-list -L \"$d\" -s\n"
-                          "echo '#digest'; %1/mlmmj-list -L \"$d\" -d\n"
-                          "echo '#nomail'; %1/mlmmj-list -L \"$d\" -n\n")
-               .arg(q(paths.bin));
+ListOp MlmmjScripts::listSubscribers(const QString &address) {
+    return makeOp(QStringLiteral("listSubscribers"), address);
 }
 
 QMap<SubscriberKind, QStringList> MlmmjScripts::parseSubscribers(const QByteArray &out) {
@@ -419,153 +692,28 @@ QMap<SubscriberKind, QStringList> MlmmjScripts::parseSubscribers(const QByteArra
     return result;
 }
 
-QString MlmmjScripts::exportSubscribers(const MlmmjPaths &paths, const QString &address,
-                                        SubscriberKind kind) {
-    return listPrelude(paths, address, QString()) +
-           QStringLiteral("%1/mlmmj-list -L \"$d\"%2\n")
-               .arg(q(paths.bin),
-                    kind == SubscriberKind::Normal ? QStringLiteral(" -s") : kindFlag(kind));
+ListOp MlmmjScripts::exportSubscribers(const QString &address, SubscriberKind kind) {
+    return makeOp(QStringLiteral("exportSubscribers"), address, {kindWord(kind)});
 }
 
-QString MlmmjScripts::subscribe(const MlmmjPaths &paths, const QString &address,
-                                SubscriberKind kind, bool welcome, const QString &token) {
-    // -f: no moderation, -q: no owner notice, -s: quiet when already subscribed; -c: welcome.
-    return listPrelude(paths, address, token) + QLatin1String(kSubscriberBackup) +
-           QStringLiteral("while IFS= read -r a; do\n"
-                          "  [ -n \"$a\" ] || continue\n"
-                          "  %1/mlmmj-sub -L \"$d\" -a \"$a\" -f -q -s%2%3 > \"$t/out\" 2>&1 || "
-                          "{ echo \"mlmmj-sub failed for $a: $(cat \"$t/out\")\" >&2; restore; "
-                          "exit 6; }\n"
-                          "done\nrm -rf \"$t\"\n")
-               .arg(q(paths.bin), kindFlag(kind), welcome ? QStringLiteral(" -c") : QString());
+ListOp MlmmjScripts::subscribe(const QString &address, SubscriberKind kind, bool welcome,
+                               const QString &token) {
+    return makeOp(QStringLiteral("subscribe"), address,
+                  {kindWord(kind), welcome ? QStringLiteral("1") : QStringLiteral("0"), token});
 }
 
-QString MlmmjScripts::unsubscribe(const MlmmjPaths &paths, const QString &address,
-                                  std::optional<SubscriberKind> kind, const QString &token) {
-    QString flag; // none: every version
-    if (kind)
-        flag = *kind == SubscriberKind::Normal ? QStringLiteral(" -N") : kindFlag(*kind);
-    return listPrelude(paths, address, token) + QLatin1String(kSubscriberBackup) +
-           QStringLiteral("while IFS= read -r a; do\n"
-                          "  [ -n \"$a\" ] || continue\n"
-                          "  %1/mlmmj-unsub -L \"$d\" -a \"$a\" -q -s%2 > \"$t/out\" 2>&1 || "
-                          "{ echo \"mlmmj-unsub failed for $a: $(cat \"$t/out\")\" >&2; restore; "
-                          "exit 6; }\n"
-                          "done\nrm -rf \"$t\"\n")
-               .arg(q(paths.bin), flag);
+ListOp MlmmjScripts::unsubscribe(const QString &address, std::optional<SubscriberKind> kind,
+                                 const QString &token) {
+    return makeOp(QStringLiteral("unsubscribe"), address,
+                  {kind ? kindWord(*kind) : QStringLiteral("any"), token});
 }
 
-namespace {
-
-// Common part of the bulk scripts: $k (the kind's directory), $t (work dir), the input in
-// $t/in, the letter files to install in $t/final, apply() with backups in $t/old.
-QString bulkPrelude(const MlmmjPaths &paths, const QString &address, SubscriberKind kind,
-                    const QString &token) {
-    return listPrelude(paths, address, token) + QStringLiteral("locker=") +
-           q(QString::fromLatin1(kHoldLetterLocks)) + QLatin1Char('\n') +
-           QStringLiteral(
-               "k=\"$d\"/%1\nt=\"$d/.maildeck-$token\"\n"
-               "[ -d \"$k\" ] || { echo \"no directory $k\" >&2; exit 4; }\n"
-               "own=$(stat -c %u:%g \"$k\") || exit 4\n"
-               "rm -rf \"$t\"; mkdir -m 0700 \"$t\" \"$t/final\" \"$t/old\" || exit 5\n"
-               "fail() { echo \"$1\" >&2; rm -rf \"$t\"; exit 5; }\n"
-               "cat > \"$t/in\" || fail 'cannot read the addresses'\n"
-               "mkfifo \"$t/lock.release\" \"$t/lock.ready\" || fail 'cannot lock'\n"
-               "python3 -c \"$locker\" \"$k\" \"$t/in\" < \"$t/lock.release\" > \"$t/lock.ready\" "
-               "2> \"$t/lock.err\" &\n"
-               "exec 7> \"$t/lock.release\"\n"
-               "read -r ready < \"$t/lock.ready\" || ready=\n"
-               "[ \"$ready\" = locked ] || fail \"cannot take mlmmj's locks on the subscriber "
-               "files: "
-               "$(cat \"$t/lock.err\" 2>/dev/null | tail -n 1)\"\n"
-               "apply() {\n"
-               "  for f in \"$t/final\"/*; do\n"
-               "    [ -f \"$f\" ] || continue\n"
-               "    c=${f##*/}\n"
-               "    if [ -f \"$k/$c\" ]; then cp -p \"$k/$c\" \"$t/old/$c\" || return 1; "
-               "chmod --reference=\"$k/$c\" \"$f\" || return 1; "
-               "else : > \"$t/old/$c.absent\"; chmod 0600 \"$f\"; fi\n"
-               "    chown \"$own\" \"$f\" || return 1\n"
-               "  done\n"
-               "  for f in \"$t/final\"/*; do\n"
-               "    [ -f \"$f\" ] || continue\n"
-               "    mv -fT \"$f\" \"$k/${f##*/}\" || return 1\n"
-               "  done\n"
-               "}\n"
-               "rollback() {\n"
-               "  for f in \"$t/old\"/*; do\n"
-               "    [ -f \"$f\" ] || continue\n"
-               "    c=${f##*/}\n"
-               "    case $c in *.absent) rm -f \"$k/${c%.absent}\" ;; "
-               "*) cp -p \"$f\" \"$k/$c.maildeck\" && mv -fT \"$k/$c.maildeck\" "
-               "\"$k/$c\" ;; esac\n"
-               "  done\n"
-               "  rm -rf \"$t\"\n"
-               "}\n")
-               .arg(q(MlmmjScripts::subdir(kind)));
+ListOp MlmmjScripts::bulkAdd(const QString &address, SubscriberKind kind, const QString &token) {
+    return makeOp(QStringLiteral("bulkAdd"), address, {kindWord(kind), token});
 }
 
-QString otherKinds(SubscriberKind kind) {
-    QStringList dirs;
-    for (SubscriberKind k :
-         {SubscriberKind::Normal, SubscriberKind::Digest, SubscriberKind::NoMail})
-        if (k != kind)
-            dirs << QStringLiteral("\"$d\"/") + MlmmjScripts::subdir(k) + QStringLiteral("/*");
-    return dirs.join(QLatin1Char(' '));
-}
-
-} // namespace
-
-QString MlmmjScripts::bulkAdd(const MlmmjPaths &paths, const QString &address, SubscriberKind kind,
-                              const QString &token) {
-    return bulkPrelude(paths, address, kind, token) +
-           QStringLiteral(
-               "cat \"$k\"/* > \"$t/have\" 2>/dev/null; : >> \"$t/have\"\n"
-               "cat %1 > \"$t/other\" 2>/dev/null; : >> \"$t/other\"\n"
-               "mkdir \"$t/new\" || fail 'cannot stage'\n"
-               "awk -v dir=\"$t/new\" -v counts=\"$t/counts\" '\n"
-               "  FILENAME == ARGV[1] { have[$0] = 1; next }\n"
-               "  FILENAME == ARGV[2] { other[$0] = 1; next }\n"
-               "  $0 == \"\" || ($0 in have) { next }\n"
-               "  ($0 in other) { if (!($0 in seen)) elsewhere++; seen[$0] = 1; next }\n"
-               "  { have[$0] = 1; print $0 >> (dir \"/\" substr($0, 1, 1)); added++ }\n"
-               "  END { printf \"added %d\\nelsewhere %d\\n\", added, elsewhere > counts }\n"
-               "' \"$t/have\" \"$t/other\" \"$t/in\" || fail 'cannot merge the addresses'\n"
-               "for f in \"$t/new\"/*; do\n"
-               "  [ -f \"$f\" ] || continue\n"
-               "  c=${f##*/}\n"
-               "  { if [ -f \"$k/$c\" ]; then awk 1 \"$k/$c\"; fi; cat \"$f\"; } > \"$t/final/$c\" "
-               "|| fail 'cannot stage'\n"
-               "done\n"
-               "apply || { echo 'cannot write the subscriber files' >&2; rollback; exit 6; }\n"
-               "exec 7>&-\nwait\ncat \"$t/counts\"\nrm -rf \"$t\"\n")
-               .arg(otherKinds(kind));
-}
-
-QString MlmmjScripts::bulkRemove(const MlmmjPaths &paths, const QString &address,
-                                 SubscriberKind kind, const QString &token) {
-    return bulkPrelude(paths, address, kind, token) +
-           QStringLiteral(
-               "set -- \"$k\"/*\n"
-               "[ -f \"$1\" ] || { echo 'removed 0'; rm -rf \"$t\"; exit 0; }\n"
-               "awk -v dir=\"$t/final\" -v counts=\"$t/counts\" '\n"
-               "  FILENAME == ARGV[1] { gone[$0] = 1; next }\n"
-               "  FNR == 1 { if (out != \"\") close(out); c = FILENAME; sub(/.*\\//, \"\", c);\n"
-               "             out = dir \"/\" c; printf \"\" > out }\n"
-               "  ($0 in gone) { removed++; changed[c] = 1; next }\n"
-               "  { print $0 > out }\n"
-               "  END { if (out != \"\") close(out);\n"
-               "        for (x in changed) print x > (dir \"/.changed\");\n"
-               "        printf \"removed %d\\n\", removed > counts }\n"
-               "' \"$t/in\" \"$@\" || fail 'cannot filter the addresses'\n"
-               "for f in \"$t/final\"/*; do\n"
-               "  [ -f \"$f\" ] || continue\n"
-               "  grep -qxF \"${f##*/}\" \"$t/final/.changed\" 2>/dev/null || rm -f \"$f\"\n"
-               "done\n"
-               "rm -f \"$t/final/.changed\"\n"
-               "apply || { echo 'cannot write the subscriber files' >&2; rollback; "
-               "exit 6; }\n"
-               "exec 7>&-\nwait\ncat \"$t/counts\"\nrm -rf \"$t\"\n");
+ListOp MlmmjScripts::bulkRemove(const QString &address, SubscriberKind kind, const QString &token) {
+    return makeOp(QStringLiteral("bulkRemove"), address, {kindWord(kind), token});
 }
 
 } // namespace maildeck::lists

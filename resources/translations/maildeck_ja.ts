@@ -1150,7 +1150,7 @@
 <context>
     <name>DelegatedData</name>
     <message>
-        <location filename="../../core/delegation/DelegatedData.cpp" line="+158"/>
+        <location filename="../../core/delegation/DelegatedData.cpp" line="+159"/>
         <source>list the mailboxes</source>
         <translation>メールボックスの一覧取得</translation>
     </message>
@@ -1229,6 +1229,7 @@
     </message>
     <message>
         <location line="+63"/>
+        <location line="+95"/>
         <source>The mailing list %1</source>
         <translation>メーリングリスト %1</translation>
     </message>
@@ -1236,7 +1237,7 @@
 <context>
     <name>DelegationSchema</name>
     <message>
-        <location filename="../../core/delegation/DelegationSchema.cpp" line="+83"/>
+        <location filename="../../core/delegation/DelegationSchema.cpp" line="+84"/>
         <source>Could not %1: the server refused it (%2).</source>
         <translation>%1に失敗しました: サーバーが拒否しました（%2）。</translation>
     </message>
@@ -1328,7 +1329,7 @@
         <translation>スキーマの確認</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>remove the delegation schema</source>
         <translation>委任スキーマの削除</translation>
     </message>
@@ -1938,6 +1939,68 @@
         <location line="+31"/>
         <source>Could not read iRedAdmin&apos;s settings (%1); new passwords are hashed with SSHA512.</source>
         <translation>iRedAdmin の設定を読み取れませんでした (%1)。新しいパスワードは SSHA512 でハッシュ化します。</translation>
+    </message>
+</context>
+<context>
+    <name>ListAgent</name>
+    <message>
+        <location filename="../../core/delegation/ListAgent.cpp" line="+122"/>
+        <source>send the list operation to the server</source>
+        <translation>リスト操作をサーバーに送る</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The server no longer knows this list job.</source>
+        <translation>サーバーはこのリストジョブをもう把握していません。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The server&apos;s list agent did not take the job: it is not installed or not running. Nothing was changed. Ask the server&apos;s administrator to install or start it (Tools &gt; Domain Administrators &gt; List Agent).</source>
+        <translation>サーバーのリストエージェントがジョブを受け取りませんでした。インストールされていないか、動いていません。何も変更されていません。サーバーの管理者にインストールまたは起動を依頼してください（ツール &gt; ドメイン管理者 &gt; リストエージェント）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>The server&apos;s list agent has not finished the job after %n minute(s); it may still finish it. Reload before you try again.</source>
+        <translation>
+            <numerusform>サーバーのリストエージェントは %n 分たってもジョブを終えていません。まだ終える可能性があります。やり直す前に再読み込みしてください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Install or upgrade delegation first (the server has version %1 of MailDeck&apos;s delegation schema; the list agent needs 3).</source>
+        <translation>先に委任をインストールまたはアップグレードしてください（サーバーの MailDeck 委任スキーマはバージョン %1 です。リストエージェントには 3 が必要です）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>set up the list agent&apos;s database account</source>
+        <translation>リストエージェントのデータベースアカウントを設定する</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>remove the list agent&apos;s database account</source>
+        <translation>リストエージェントのデータベースアカウントを削除する</translation>
+    </message>
+    <message>
+        <location line="+159"/>
+        <location line="+35"/>
+        <location line="+30"/>
+        <source>Not connected to the server.</source>
+        <translation>サーバーに接続されていません。</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>The list agent could not be installed on the server.</source>
+        <translation>サーバーにリストエージェントをインストールできませんでした。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Could not read the list agent&apos;s state.</source>
+        <translation>リストエージェントの状態を読み取れませんでした。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Could not remove the list agent.</source>
+        <translation>リストエージェントを削除できませんでした。</translation>
     </message>
 </context>
 <context>
@@ -2682,7 +2745,7 @@
         <translation>%1 への接続から応答がありませんでした。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/cli/CliAdminCommands.cpp" line="+29"/>
+        <location filename="../../app/cli/CliAdminCommands.cpp" line="+30"/>
         <location filename="../../app/cli/CliDataCommands.cpp" line="-72"/>
         <source>%1 takes %n argument(s).</source>
         <translation>
@@ -2790,7 +2853,42 @@
         <translation>データベースアカウント %1 の準備ができました（パスワードはサーバー上の %2 にあります）。プロファイル %3 は今後このアカウントを使います。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
+        <source>The list agent is installed and running: per-domain admins can manage the mailing lists of their domains.</source>
+        <translation>リストエージェントはインストールされ、動いています。ドメイン管理者は自分のドメインのメーリングリストを管理できます。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The list agent is not installed.</source>
+        <translation>リストエージェントはインストールされていません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The list agent runs (%1).</source>
+        <translation>リストエージェントは動いています（%1）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The list agent is installed but not running (%1).</source>
+        <translation>リストエージェントはインストールされていますが、動いていません（%1）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its files are this MailDeck&apos;s (%1).</source>
+        <translation>ファイルはこの MailDeck のものです（%1）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its files (%1) are not this MailDeck&apos;s (%2): run admin list-agent install.</source>
+        <translation>ファイル（%1）はこの MailDeck のもの（%2）ではありません。admin list-agent install を実行してください。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The list agent is removed: per-domain admins can no longer change mailing lists.</source>
+        <translation>リストエージェントを削除しました。ドメイン管理者はメーリングリストを変更できなくなりました。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>%1 has no forward-only SSH account.</source>
         <translation>%1 には転送専用の SSH アカウントがありません。</translation>
     </message>
@@ -2908,6 +3006,21 @@
         <location line="+3"/>
         <source>Delete a per-domain admin with their database and SSH accounts.</source>
         <translation>ドメイン管理者をデータベースと SSH のアカウントごと削除します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Install (or upgrade) and start the server&apos;s list agent, through which per-domain admins manage their mailing lists (over SSH as root).</source>
+        <translation>サーバーのリストエージェントをインストール（またはアップグレード）して起動します。ドメイン管理者はこれを通じてメーリングリストを管理します（root として SSH 経由）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Say whether the list agent is installed, running and up to date.</source>
+        <translation>リストエージェントがインストール済みか、動いているか、最新かを表示します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop the list agent and remove its files and database account.</source>
+        <translation>リストエージェントを停止し、そのファイルとデータベースアカウントを削除します。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4008,25 +4121,25 @@
     </message>
     <message>
         <location line="+110"/>
-        <location line="+138"/>
+        <location line="+142"/>
         <location line="+3"/>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>The mailing list %1</source>
         <translation>メーリングリスト %1</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-186"/>
         <source>create the mailing list %1</source>
         <translation>メーリングリスト %1 の作成</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+115"/>
+        <location line="+117"/>
         <source>The maximum message size must be 0 (no limit) or a number of bytes.</source>
         <translation>最大メッセージサイズは 0（無制限）またはバイト数で指定してください。</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-102"/>
         <source>The domain %1 does not exist on this server.</source>
         <translation>ドメイン %1 はこのサーバーに存在しません。</translation>
     </message>
@@ -4037,28 +4150,28 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>Owner</source>
         <translation>オーナー</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+86"/>
+        <location line="-85"/>
+        <location line="+88"/>
         <source>Moderator</source>
         <translation>モデレーター</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-80"/>
         <source>The domain %1 already has %2 of at most %3 mailing lists.</source>
         <translation>ドメイン %1 のメーリングリストは既に %2 個あります（上限 %3 個）。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>change the mailing list %1</source>
         <translation>メーリングリスト %1 の変更</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>delete the mailing list %1</source>
         <translation>メーリングリスト %1 の削除</translation>
     </message>
@@ -4094,7 +4207,7 @@
 <context>
     <name>MlmmjScripts</name>
     <message>
-        <location filename="../../core/lists/MlmmjScripts.cpp" line="+153"/>
+        <location filename="../../core/lists/MlmmjScripts.cpp" line="+556"/>
         <source>The server&apos;s answer about the list&apos;s control files could not be read.</source>
         <translation>リストの制御ファイルに関するサーバーの応答を読み取れませんでした。</translation>
     </message>
@@ -4227,7 +4340,7 @@
 <context>
     <name>RemovalPlan</name>
     <message>
-        <location filename="../../core/lists/MailingLists.cpp" line="+83"/>
+        <location filename="../../core/lists/MailingLists.cpp" line="+85"/>
         <source>The list directory %1 (%2 files, %3 KiB) is moved to the mlmmj archive.</source>
         <translation>リストディレクトリ %1（%2 ファイル、%3 KiB）は mlmmj のアーカイブに移動されます。</translation>
     </message>
@@ -5751,7 +5864,7 @@ and connect again to review and trust the new key.</source>
 <context>
     <name>maildeck::lists::MailingLists</name>
     <message>
-        <location line="+102"/>
+        <location line="+118"/>
         <source>There is no such mailing list directory on the server (%1).</source>
         <translation>サーバー上にそのメーリングリストのディレクトリはありません（%1）。</translation>
     </message>
@@ -5786,22 +5899,22 @@ and connect again to review and trust the new key.</source>
         <translation>%1 の作成</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>%1 The list directory %2 could not be removed again; remove it by hand.</source>
         <translation>%1 さらに、リストディレクトリ %2 を削除して元に戻すことができませんでした。手動で削除してください。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>%1 The control files of %2 could not be restored; their backup is in %2/.maildeck-*.</source>
         <translation>%1 さらに、%2 の制御ファイルを復元できませんでした。バックアップは %2/.maildeck-* にあります。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>change the control files of %1</source>
         <translation>%1 の制御ファイルの変更</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>count the subscribers in %1</source>
         <translation>%1 の購読者数を数える</translation>
     </message>
@@ -5831,7 +5944,7 @@ and connect again to review and trust the new key.</source>
         <translation>%1 の削除</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>list the subscribers of %1</source>
         <translation>%1 の購読者一覧の取得</translation>
     </message>
@@ -5846,7 +5959,7 @@ and connect again to review and trust the new key.</source>
         <translation>%1 からの購読解除</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>import subscribers to %1</source>
         <translation>%1 への購読者のインポート</translation>
     </message>
@@ -7268,7 +7381,7 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
 <context>
     <name>maildeck::ui::DomainAdminsDialog</name>
     <message>
-        <location filename="../../ui/delegation/DomainAdminsDialog.cpp" line="+40"/>
+        <location filename="../../ui/delegation/DomainAdminsDialog.cpp" line="+41"/>
         <source>list the domains</source>
         <translation>ドメインの一覧取得</translation>
     </message>
@@ -7279,12 +7392,12 @@ Compare it with the fingerprint the server&apos;s administrator gives you (ssh-k
     </message>
     <message>
         <location line="+6"/>
-        <location line="+163"/>
+        <location line="+191"/>
         <source>&amp;Install…</source>
         <translation>インストール(&amp;I)…</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-186"/>
         <source>Upgrade Delegation</source>
         <translation>委任機能のアップグレード</translation>
     </message>
@@ -7324,6 +7437,26 @@ Set it up now?</source>
     </message>
     <message>
         <location line="+21"/>
+        <location line="+342"/>
+        <source>Install List &amp;Agent…</source>
+        <translation>リストエージェントをインストール(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="-338"/>
+        <source>List Agent</source>
+        <translation>リストエージェント</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per-domain admins reach only the database, so their mailing-list changes are carried out on the server by MailDeck&apos;s list agent: a small program run as root (by systemd where the server has it) that takes their requests from the database, after the database checked that the list is in one of their domains. MailDeck installs it over SSH into %1, with its own database account that may only take and finish those requests.
+
+Install (or upgrade) and start it now?</source>
+        <translation>ドメイン管理者はデータベースにしか届かないため、メーリングリストの変更はサーバー上で MailDeck のリストエージェントが行います。これは root で動く小さなプログラム（サーバーに systemd があれば systemd が起動）で、リストが管理者のドメインにあることをデータベースが確認した後、その依頼をデータベースから受け取ります。MailDeck は SSH 経由で %1 にインストールし、依頼の受け取りと完了だけができる専用のデータベースアカウントを与えます。
+
+今インストール（またはアップグレード）して起動しますか？</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Admin</source>
         <translation>管理者</translation>
     </message>
@@ -7369,12 +7502,12 @@ Set it up now?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+238"/>
+        <location line="+240"/>
         <source>&amp;Disable</source>
         <translation>無効にする(&amp;D)</translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-238"/>
         <source>De&amp;lete…</source>
         <translation>削除(&amp;L)…</translation>
     </message>
@@ -7389,7 +7522,7 @@ Set it up now?</source>
         <translation>再読み込み(&amp;L)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Loading the domain administrators…</source>
         <translation>ドメイン管理者を読み込んでいます…</translation>
     </message>
@@ -7470,7 +7603,7 @@ Set it up now?</source>
         <translation>%1（無効）</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Install delegation first: each domain administrator gets an own database account.</source>
         <translation>先に委任機能をインストールしてください。各ドメイン管理者に専用のデータベースアカウントが作られます。</translation>
     </message>
@@ -7485,7 +7618,62 @@ Set it up now?</source>
         <translation>サーバーへの SSH 接続が必要です（ホスト鍵の取得のため）。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
+        <source>Looking at the list agent…</source>
+        <translation>リストエージェントを確認しています…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The list agent&apos;s state could not be read: %1</source>
+        <translation>リストエージェントの状態を読み取れませんでした: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The list agent is not installed: per-domain admins cannot change mailing lists.</source>
+        <translation>リストエージェントはインストールされていません。ドメイン管理者はメーリングリストを変更できません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The list agent is from another version of MailDeck: upgrade it.</source>
+        <translation>リストエージェントは別のバージョンの MailDeck のものです。アップグレードしてください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The list agent is installed but not running: per-domain admins cannot change mailing lists.</source>
+        <translation>リストエージェントはインストールされていますが、動いていません。ドメイン管理者はメーリングリストを変更できません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The list agent runs (%1): per-domain admins manage the mailing lists of their domains.</source>
+        <translation>リストエージェントは動いています（%1）。ドメイン管理者は自分のドメインのメーリングリストを管理できます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Upgrade List &amp;Agent…</source>
+        <translation>リストエージェントをアップグレード(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start List &amp;Agent…</source>
+        <translation>リストエージェントを起動(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reinstall List &amp;Agent…</source>
+        <translation>リストエージェントを再インストール(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Installing the list agent…</source>
+        <translation>リストエージェントをインストールしています…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The list agent is installed and running: per-domain admins can now manage the mailing lists of their domains.</source>
+        <translation>リストエージェントはインストールされ、動いています。ドメイン管理者は自分のドメインのメーリングリストを管理できるようになりました。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Upgrading the delegation schema…</source>
         <translation>委任スキーマをアップグレードしています…</translation>
     </message>
@@ -8334,9 +8522,8 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <translation>これはサーバーの管理者だけが行えます。</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Mailing lists need the server&apos;s administrator (SSH to the server).</source>
-        <translation>メーリングリストの操作にはサーバーの管理者（サーバーへの SSH）が必要です。</translation>
+        <translation type="vanished">メーリングリストの操作にはサーバーの管理者（サーバーへの SSH）が必要です。</translation>
     </message>
 </context>
 <context>
@@ -8765,7 +8952,12 @@ Their rows, forwardings and memberships are removed. The maildirs stay on the di
         <translation>既定 (25)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <source>A server setting: only the server&apos;s administrator changes it.</source>
+        <translation>サーバーの設定です。変更できるのはサーバーの管理者だけです。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Headers &amp;added:</source>
         <translation>追加するヘッダー(&amp;A):</translation>
     </message>

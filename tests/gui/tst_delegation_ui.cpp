@@ -3,6 +3,8 @@
 // credentials dialog's Copy, and the domain page's actions in delegated mode.
 
 #include "core/delegation/AuditLog.h"
+#include "core/lists/MailingLists.h"
+#include "core/session/ServerConnection.h"
 #include "ui/delegation/AccountCredentialsDialog.h"
 #include "ui/delegation/AuditLogDialog.h"
 #include "ui/delegation/DelegationTools.h"
@@ -10,6 +12,7 @@
 #include "ui/domains/DomainPage.h"
 #include "ui/domains/FieldErrorLabel.h"
 #include "ui/domains/PasswordField.h"
+#include "ui/lists/ListEditorDialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -20,6 +23,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTreeWidget>
 #include <QtTest/QtTest>
 
@@ -245,6 +249,33 @@ private Q_SLOTS:
         QVERIFY(!page->isDelegated());
         QVERIFY(tools.showDomainAdmins() == nullptr);
         QVERIFY(tools.showAuditLog() == nullptr);
+    }
+
+    // A domain admin's list editor: the server settings the list agent refuses are not offered
+    // (relay host, HELO name, SMTP port); the global admin's editor offers them.
+    void listEditorLeavesServerSettingsToTheServerAdmin() {
+        for (const bool delegated : {true, false}) {
+            ServerProfile p;
+            p.name = QStringLiteral("lists-ui");
+            p.host = QStringLiteral("192.0.2.1");
+            p.role = delegated ? ProfileRole::Delegated : ProfileRole::Global;
+            ServerConnection connection(p, nullptr);
+            lists::MailingLists lists(&connection);
+            QCOMPARE(lists.isDelegated(), delegated);
+            ui::ListEditorDialog dialog(&lists, nullptr, QStringLiteral("example.com"));
+            const QList<QLineEdit *> edits = dialog.findChildren<QLineEdit *>();
+            int serverSettings = 0;
+            for (QLineEdit *e : edits)
+                if (e->placeholderText() == QLatin1String("127.0.0.1")) { // the relay host
+                    ++serverSettings;
+                    QCOMPARE(e->isEnabled(), !delegated);
+                }
+            QCOMPARE(serverSettings, 1);
+            auto *port = dialog.findChild<QSpinBox *>(QStringLiteral("SmtpPort"));
+            QVERIFY(port);
+            QCOMPARE(port->isEnabled(), !delegated);
+            QCOMPARE(port->toolTip().contains(QLatin1String("server's administrator")), delegated);
+        }
     }
 
     void domainPageInDelegatedMode() {

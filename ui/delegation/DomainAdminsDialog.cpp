@@ -5,6 +5,7 @@
 #include "core/db/SqlSupport.h"
 #include "core/delegation/DelegationDbAccount.h"
 #include "core/delegation/ForwardOnlyAccount.h"
+#include "core/delegation/ListAgent.h"
 #include "core/profiles/ConnectionFile.h"
 #include "core/session/ServerConnection.h"
 #include "ui/common/MessageBanner.h"
@@ -98,6 +99,33 @@ DomainAdminsDialog::DomainAdminsDialog(DbWorker *db, ServerConnection *connectio
     schemaRow->addWidget(m_setUpAccount);
     schemaRow->addWidget(m_install);
 
+    // The list agent: what lets per-domain admins change their mailing lists (SSH only).
+    m_agentLabel = new QLabel(this);
+    m_agentLabel->setObjectName(QStringLiteral("ListAgentStatus"));
+    m_agentLabel->setWordWrap(true);
+    m_installAgent = new QPushButton(tr("Install List &Agent…"), this);
+    m_installAgent->setObjectName(QStringLiteral("InstallListAgent"));
+    connect(m_installAgent, &QPushButton::clicked, this, [this] {
+        const auto answer = QMessageBox::question(
+            this, tr("List Agent"),
+            tr("Per-domain admins reach only the database, so their mailing-list changes are "
+               "carried out on the server by MailDeck's list agent: a small program run as root "
+               "(by systemd where the server has it) that takes their requests from the "
+               "database, after the database checked that the list is in one of their domains. "
+               "MailDeck installs it over SSH into %1, with its own database account that may "
+               "only take and finish those requests.\n\nInstall (or upgrade) and start it "
+               "now?")
+                .arg(ListAgent::directory()));
+        if (answer == QMessageBox::Yes)
+            installListAgent();
+    });
+    auto *agentRow = new QHBoxLayout;
+    agentRow->addWidget(m_agentLabel, 1);
+    agentRow->addWidget(m_installAgent);
+    const bool withSsh = connection != nullptr;
+    m_agentLabel->setVisible(withSsh);
+    m_installAgent->setVisible(withSsh);
+
     m_table = new QTreeWidget(this);
     m_table->setObjectName(QStringLiteral("AdminTable"));
     m_table->setRootIsDecorated(false);
@@ -147,6 +175,7 @@ DomainAdminsDialog::DomainAdminsDialog(DbWorker *db, ServerConnection *connectio
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
     layout->addLayout(schemaRow);
+    layout->addLayout(agentRow);
     layout->addLayout(middle, 1);
     layout->addLayout(progressRow);
     resize(900, 480);
@@ -193,7 +222,7 @@ void DomainAdminsDialog::reload() {
                 return;
             }
             apply(r.value());
-            Q_EMIT loaded();
+            loadListAgentState(); // emits loaded() once the agent's state is there too
         });
 }
 
@@ -347,6 +376,7 @@ void DomainAdminsDialog::updateButtons() {
     const bool idle = !m_busy && m_db;
     m_install->setEnabled(idle && m_schemaReadable && m_schema.anonymousAccounts == 0);
     m_setUpAccount->setEnabled(idle);
+    m_installAgent->setEnabled(idle && m_schema.installedVersion >= 3 && m_connection);
     m_new->setEnabled(idle && installed);
     m_new->setToolTip(installed ? QString()
                                 : tr("Install delegation first: each domain administrator gets "
@@ -386,6 +416,52 @@ void DomainAdminsDialog::finishChange(const Status &status, const QString &done)
         m_banner->showMessage(MessageBanner::Kind::Info, done);
     Q_EMIT changeFinished(status.ok());
     reload();
+}
+
+void DomainAdminsDialog::loadListAgentState() {
+    if (!m_connection || !m_connection->ssh()) {
+        Q_EMIT loaded();
+        return;
+    }
+    m_agentLabel->setText(tr("Looking at the list agent…"));
+    ListAgent::state(m_connection).then(this, [this](Result<ListAgentState> r) {
+        if (!r) {
+            m_agentLabel->setText(
+                tr("The list agent's state could not be read: %1").arg(r.error().message));
+            Q_EMIT loaded();
+            return;
+        }
+        const ListAgentState &st = r.value();
+        if (!st.installed)
+            m_agentLabel->setText(tr("The list agent is not installed: per-domain admins cannot "
+                                     "change mailing lists."));
+        else if (!st.upToDate)
+            m_agentLabel->setText(tr("The list agent is from another version of MailDeck: "
+                                     "upgrade it."));
+        else if (!st.running)
+            m_agentLabel->setText(tr("The list agent is installed but not running: per-domain "
+                                     "admins cannot change mailing lists."));
+        else
+            m_agentLabel->setText(tr("The list agent runs (%1): per-domain admins manage the "
+                                     "mailing lists of their domains.")
+                                      .arg(st.manager));
+        m_installAgent->setText(!st.installed  ? tr("Install List &Agent…")
+                                : !st.upToDate ? tr("Upgrade List &Agent…")
+                                : !st.running  ? tr("Start List &Agent…")
+                                               : tr("Reinstall List &Agent…"));
+        Q_EMIT loaded();
+    });
+}
+
+void DomainAdminsDialog::installListAgent() {
+    if (!m_connection)
+        return;
+    setBusy(true, tr("Installing the list agent…"));
+    ListAgent::install(m_connection).then(this, [this](Status s) {
+        setBusy(false);
+        finishChange(s, tr("The list agent is installed and running: per-domain admins can now "
+                           "manage the mailing lists of their domains."));
+    });
 }
 
 void DomainAdminsDialog::installSchema() {

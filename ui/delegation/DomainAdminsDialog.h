@@ -64,6 +64,8 @@ public:
     // Creates MailDeck's own database account over SSH (DelegationDbAccount); on success emits
     // databaseAccountReady with the profile that uses it.
     void setUpDatabaseAccount();
+    // Installs (or upgrades) and starts the server's list agent over SSH (delegation::ListAgent).
+    void installListAgent();
     void newAdmin();
     void grantDomain(const QString &admin, const QString &domain);
     void revokeDomain(const QString &admin, const QString &domain);
@@ -74,7 +76,7 @@ public:
 Q_SIGNALS:
     // The profile now logs in as MailDeck's delegation account: save it and reconnect.
     void databaseAccountReady(const maildeck::ServerProfile &profile);
-    void loaded();
+    void loaded(); // the admins and, on an SSH connection, the list agent's state
     // A change finished (ok: made; else see the banner); the list reloads after it.
     void changeFinished(bool ok);
     void dialogOpened(QDialog *dialog);
@@ -87,6 +89,7 @@ private:
                    const QString &done, std::function<void()> after = {});
     void finishChange(const Status &status, const QString &done);
     void loadSshAccounts();
+    void loadListAgentState();
     void updateButtons();
     void askGrant();
     void askRevoke();
@@ -110,6 +113,8 @@ private:
     QLabel *m_schemaLabel = nullptr;
     QPushButton *m_install = nullptr;
     QPushButton *m_setUpAccount = nullptr;
+    QLabel *m_agentLabel = nullptr;
+    QPushButton *m_installAgent = nullptr;
     QTreeWidget *m_table = nullptr;
     QPushButton *m_new = nullptr;
     QPushButton *m_grant = nullptr;

@@ -1121,12 +1121,8 @@ void DomainPage::restrictForDelegated() {
         a->setEnabled(false);
         a->setToolTip(why);
     }
-    // mlmmj keeps each list in a directory on the server, which needs the server's SSH login.
-    const QString lists = tr("Mailing lists need the server's administrator (SSH to the server).");
-    for (QAction *a : {m_newList, m_editList, m_listSubscribers, m_deleteList}) {
-        a->setEnabled(false);
-        a->setToolTip(lists);
-    }
+    // Mailing lists stay offered: their files change through the server's list agent
+    // (delegation::ListAgent), which the procedures let work on the admin's own lists only.
     const int kind = currentAliasIndex().data(AliasOverviewModel::KindRole).toInt();
     if (kind != AliasOverviewModel::AliasAccountKind &&
         kind != AliasOverviewModel::ForwardingKind) {

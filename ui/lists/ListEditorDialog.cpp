@@ -258,6 +258,13 @@ void ListEditorDialog::build() {
     m_smtpPort->setRange(0, 65535);
     m_smtpPort->setSpecialValueText(tr("Default (25)"));
     m_portError = new FieldErrorLabel(m_smtpPort, delivery);
+    if (m_lists && m_lists->isDelegated()) {
+        // The server's list agent refuses them: where mail leaves the server is its admin's call.
+        for (QWidget *w : std::initializer_list<QWidget *>{m_relayHost, m_smtpHelo, m_smtpPort}) {
+            w->setEnabled(false);
+            w->setToolTip(tr("A server setting: only the server's administrator changes it."));
+        }
+    }
     auto *hl = new QFormLayout(delivery);
     hl->addRow(tr("Headers &added:"), m_customHeaders);
     hl->addRow(tr("Headers &removed:"), m_removeHeaders);

@@ -22,6 +22,7 @@
 #include "core/delegation/DelegationSchema.h"
 #include "core/delegation/DomainAdmins.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -84,6 +85,12 @@ QList<Proc> procedures() {
         {QStringLiteral("moderator_remove"), {QStringLiteral("alias"), QStringLiteral("dest")}},
         {QStringLiteral("maillist_owner_add"), {QStringLiteral("list"), QStringLiteral("dest")}},
         {QStringLiteral("maillist_owner_remove"), {QStringLiteral("list"), QStringLiteral("dest")}},
+        // The list agent's queue: a job key, the operation, the list, its arguments (JSON), the
+        // input (stored as given, like a text).
+        {QStringLiteral("list_job_submit"),
+         {QStringLiteral("request"), QStringLiteral("op"), QStringLiteral("list"),
+          QStringLiteral("json"), QStringLiteral("text")}},
+        {QStringLiteral("list_job_cancel"), {QStringLiteral("request")}},
     };
 }
 
@@ -138,6 +145,15 @@ public:
             return 10;
         if (kind == QLatin1String("flag"))
             return 1;
+        if (kind == QLatin1String("request")) // a fresh key: no job of this caller has it
+            return QString::fromLatin1(
+                QCryptographicHash::hash(QByteArray::number(m_counter) + m_tag.toUtf8(),
+                                         QCryptographicHash::Md5)
+                    .toHex());
+        if (kind == QLatin1String("op"))
+            return QStringLiteral("readControl");
+        if (kind == QLatin1String("json"))
+            return QStringLiteral("[]");
         return 0; // "zero"
     }
 
@@ -798,8 +814,11 @@ private Q_SLOTS:
                                     "AND BINARY name = BINARY ?) + (SELECT COUNT(*) FROM "
                                     "vmail.alias WHERE domain = ? AND BINARY name = BINARY ?) + "
                                     "(SELECT COUNT(*) FROM vmail.maillists WHERE domain = ? AND "
-                                    "(BINARY name = BINARY ? OR BINARY description = BINARY ?))"),
-                     {m_domainA, text, m_domainA, text, m_domainA, text, text}) > 0;
+                                    "(BINARY name = BINARY ? OR BINARY description = BINARY ?)) + "
+                                    "(SELECT COUNT(*) FROM maildeck_delegation.list_jobs WHERE "
+                                    "domain = ? AND BINARY stdin = BINARY ?)"),
+                     {m_domainA, text, m_domainA, text, m_domainA, text, text, m_domainA,
+                      text.toUtf8()}) > 0;
     }
 
     // What a domain admin may do, with the rows iRedMail expects and one audit row per change.

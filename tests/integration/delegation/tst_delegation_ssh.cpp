@@ -15,9 +15,12 @@
 #include "core/db/DbWorker.h"
 #include "core/delegation/DelegatedAccounts.h"
 #include "core/delegation/DelegatedCalls.h"
+#include "core/delegation/DelegationDbAccount.h"
 #include "core/delegation/DelegationSchema.h"
 #include "core/delegation/DomainAdmins.h"
 #include "core/delegation/ForwardOnlyAccount.h"
+#include "core/delegation/ListAgent.h"
+#include "core/lists/MailingLists.h"
 #include "core/profiles/ConnectionFile.h"
 #include "core/profiles/ProfileStore.h"
 #include "core/session/ServerConnection.h"
@@ -280,6 +283,36 @@ class TestDelegationSsh : public QObject {
     }
 
 private Q_SLOTS:
+    // The admin's profile as the connection file import makes it on their own desktop.
+    ServerProfile importedProfile(const QString &name) {
+        auto keys = awaitFuture(ForwardOnlyAccounts::serverHostKeys(m_global, m_options));
+        if (!keys || !keys->ok())
+            return {};
+        const ServerHostKey *ed = nullptr;
+        for (const ServerHostKey &k : keys->value())
+            if (k.key.type == QLatin1String("ssh-ed25519"))
+                ed = &k;
+        if (!ed)
+            return {};
+        auto file = ConnectionFile::forDelegatedAdmin(
+            globalProfile(), ed->key.type, ed->key.base64(), m_admin, m_sysUser, m_creds.dbUser);
+        if (!file)
+            return {};
+        ProfileStore store(m_tmp.filePath(name + QStringLiteral("-settings.ini")));
+        ConnectionImportOptions o;
+        o.identityFile = m_key;
+        o.knownHostsFile = m_tmp.filePath(name + QStringLiteral("_known_hosts"));
+        auto profile = ConnectionFile::importInto(store, *file, o);
+        return profile ? profile.value() : ServerProfile{};
+    }
+
+    static QString firstSeedList() {
+        const QJsonArray lists = LabEnv::manifest().value(QStringLiteral("maillists")).toArray();
+        return lists.isEmpty()
+                   ? QStringLiteral("announce@example01.test")
+                   : lists.first().toObject().value(QStringLiteral("address")).toString();
+    }
+
     void initTestCase() {
         LAB_REQUIRE();
         QVERIFY(m_tmp.isValid());
@@ -763,6 +796,188 @@ private Q_SLOTS:
         QVERIFY(cmd);
         QVERIFY(!cmd->ok() || !cmd->value().stdOut.contains("42MDK"));
         conn.disconnectFromServer();
+    }
+
+    // A command as root on the lab (the global admin's session): its stdout.
+    QByteArray rootRun(const QString &command) {
+        ExecOptions o;
+        o.privileged = true;
+        auto r = awaitFuture(m_global->runCommand(command, o), 30000);
+        if (!r || !r->ok())
+            return QByteArray("<failed>");
+        return r->value().stdOut;
+    }
+
+    // Mailing lists through the list agent: the global admin installs it (with MailDeck's own
+    // database account, over SSH as root), then the domain admin's own connection — SSH forward
+    // only, no command — creates a list in its domain, subscribes, edits, removes; lists of
+    // other domains, server settings and a revoked domain are refused; every change is audited.
+    void delegatedAdminManagesMailingLists() {
+        const QString spool = LabEnv::value("LAB_MLMMJ_SPOOL");
+        ServerProfile g = globalProfile();
+        g.paths.mlmmjSpool = spool;
+        g.dbUser = LabEnv::value("LAB_DB_ADMIN_USER");
+        g.dbCredentials = DbCredentialSource::ServerFile;
+        g.dbCredentialsFile = LabEnv::value("LAB_DB_ADMIN_CNF");
+        auto withAccount = awaitFuture(DelegationDbAccount::setUp(m_global, g), 60000);
+        QVERIFY(withAccount);
+        QVERIFY2(withAccount->ok(), why(*withAccount).constData());
+        TestPrompter globalAsks;
+        ServerConnection global(withAccount->value(), sshConfigFor(withAccount->value()),
+                                &globalAsks);
+        auto gs = awaitFuture(global.connectToServer(), 60000);
+        QVERIFY(gs);
+        QVERIFY2(gs->ok(), why(*gs).constData());
+
+        auto installed = awaitFuture(ListAgent::install(&global), 120000);
+        QVERIFY(installed);
+        QVERIFY2(installed->ok(), why(*installed).constData());
+        auto state = awaitFuture(ListAgent::state(&global), 30000);
+        QVERIFY(state && state->ok());
+        QVERIFY(state->value().installed);
+        QVERIFY(state->value().running);
+        QVERIFY(state->value().upToDate);
+        QCOMPARE(state->value().manager, QStringLiteral("background"));
+        // Installing again replaces it (a new password, the old agent stopped first).
+        installed = awaitFuture(ListAgent::install(&global), 120000);
+        QVERIFY2(installed && installed->ok(), installed ? why(*installed).constData() : "");
+
+        // The domain admin's own connection.
+        TestPrompter prompter;
+        prompter.trustHostKeys = false;
+        prompter.answer(SecretRequest::Kind::DbPassword, m_creds.password);
+        const ServerProfile d = importedProfile(QStringLiteral("lists"));
+        ServerConnection conn(d, sshConfigFor(d), &prompter);
+        auto st = awaitFuture(conn.connectToServer(), 60000);
+        QVERIFY(st);
+        QVERIFY2(st->ok(), why(*st).constData());
+        lists::MailingLists mine(&conn);
+
+        const QString list = QStringLiteral("team-news@") + m_domainA;
+        const QString dir = spool + QLatin1Char('/') + m_domainA + QStringLiteral("/team-news");
+        lists::ListSettings s = lists::ListSettings::defaultsFor(list);
+        s.owners = {QStringLiteral("jane@partner-delegssh.test")};
+        auto created = awaitFuture(mine.create(s, QStringLiteral("Team news")), 60000);
+        QVERIFY(created);
+        QVERIFY2(created->ok(), why(*created).constData());
+        QCOMPARE(rootRun(QStringLiteral("cat %1/control/listaddress").arg(dir)).trimmed(),
+                 list.toUtf8());
+        // The SMTP port is the server's (the agent's setting), as the seeded lists have it.
+        const QByteArray seedPort =
+            rootRun(QStringLiteral("cat %1/*/*/control/smtpport | head -n 1").arg(spool)).trimmed();
+        QVERIFY(!seedPort.isEmpty());
+        QCOMPARE(rootRun(QStringLiteral("cat %1/control/smtpport").arg(dir)).trimmed(), seedPort);
+        QCOMPARE(rootRun(QStringLiteral("stat -c %U %1").arg(dir)).trimmed(),
+                 rootRun(QStringLiteral("stat -c %U %1").arg(spool)).trimmed());
+        QCOMPARE(count(m_root,
+                       QStringLiteral("SELECT COUNT(*) FROM vmail.maillists WHERE address "
+                                      "= ? AND description = 'Team news'"),
+                       {list}),
+                 1);
+
+        // Subscribers, read back through the agent and with mlmmj's own tool.
+        const QStringList members{QStringLiteral("a1@outside-delegssh.test"),
+                                  QStringLiteral("b2@outside-delegssh.test")};
+        auto sub = awaitFuture(mine.subscribe(list, members), 60000);
+        QVERIFY2(sub && sub->ok(), sub ? why(*sub).constData() : "");
+        auto subs = awaitFuture(mine.subscribers(list), 60000);
+        QVERIFY(subs && subs->ok());
+        QStringList normal = subs->value().normal;
+        normal.sort();
+        QCOMPARE(normal, members);
+        QCOMPARE(rootRun(QStringLiteral("/usr/bin/mlmmj-list -L %1 | sort").arg(dir)),
+                 members.join(QLatin1Char('\n')).toUtf8() + '\n');
+        auto counts = awaitFuture(mine.subscriberCounts(m_domainA), 60000);
+        QVERIFY(counts && counts->ok());
+        QCOMPARE(counts->value().value(list).normal, 2);
+
+        // Settings: the prefix changes; a server setting (relay host) is refused, nothing moves.
+        auto read = awaitFuture(mine.read(list), 60000);
+        QVERIFY2(read && read->ok(), read ? why(*read).constData() : "");
+        lists::ListSettings edited = read->value().settings;
+        edited.subjectPrefix = QStringLiteral("[tn]");
+        auto upd = awaitFuture(mine.update(read->value(), edited), 60000);
+        QVERIFY2(upd && upd->ok(), upd ? why(*upd).constData() : "");
+        QCOMPARE(rootRun(QStringLiteral("cat %1/control/prefix").arg(dir)).trimmed(),
+                 QByteArray("[tn]"));
+        read = awaitFuture(mine.read(list), 60000);
+        QVERIFY(read && read->ok());
+        edited = read->value().settings;
+        edited.relayHost = QStringLiteral("relay.evil.test");
+        upd = awaitFuture(mine.update(read->value(), edited), 60000);
+        QVERIFY(upd && !upd->ok());
+        QVERIFY2(upd->error().detail.contains(QLatin1String("server setting")),
+                 qPrintable(upd->error().message + QLatin1Char('|') + upd->error().detail));
+        QCOMPARE(
+            rootRun(QStringLiteral("test -e %1/control/relayhost && echo yes || echo no").arg(dir))
+                .trimmed(),
+            QByteArray("no"));
+
+        // Other domains' lists: refused by the database before any agent sees them.
+        const QStringList others{QStringLiteral("news@") + m_domainB, firstSeedList(),
+                                 QStringLiteral("x@") + m_domainB};
+        for (const QString &other : others) {
+            auto r = awaitFuture(mine.read(other), 60000);
+            QVERIFY(r && !r->ok());
+            QVERIFY2(r->error().message.contains(QLatin1String("not delegated")) ||
+                         r->error().detail.contains(QLatin1String("not delegated")),
+                     qPrintable(other + QStringLiteral(": ") + r->error().message));
+            auto u = awaitFuture(mine.unsubscribe(other, {QStringLiteral("a@b.test")}), 60000);
+            QVERIFY(u && !u->ok());
+        }
+        // A hand-made job with a path in it: the agent refuses its shape (exit 64).
+        auto forged = awaitFuture(conn.db()->run([&](QSqlDatabase &db) {
+            lists::ListOp op{QStringLiteral("finishRemoval"),
+                             list,
+                             {QStringLiteral("../../etc"), QStringLiteral("delete")}};
+            return ListAgent::runJob(db, op);
+        }),
+                                  60000);
+        QVERIFY(forged && forged->ok());
+        QCOMPARE(forged->value().exitStatus, 64);
+        QVERIFY(rootRun(QStringLiteral("test -d %1 && echo yes").arg(dir)).startsWith("yes"));
+
+        // A revoked domain: the next job is refused.
+        QVERIFY(DomainAdmins::revokeDomain(m_root, m_admin, m_domainA).ok());
+        auto revoked =
+            awaitFuture(mine.subscribe(list, {QStringLiteral("c3@outside.test")}), 60000);
+        QVERIFY(revoked && !revoked->ok());
+        QVERIFY(DomainAdmins::grantDomain(m_root, m_admin, m_domainA).ok());
+
+        // Removal: archived as mlmmjadmin does, rows gone.
+        auto plan = awaitFuture(mine.planRemoval(list), 60000);
+        QVERIFY2(plan && plan->ok(), plan ? why(*plan).constData() : "");
+        QCOMPARE(plan->value().subscribers, 2);
+        auto removed = awaitFuture(mine.remove(plan->value()), 60000);
+        QVERIFY2(removed && removed->ok(), removed ? why(*removed).constData() : "");
+        QCOMPARE(rootRun(QStringLiteral("test -e %1 && echo yes || echo no").arg(dir)).trimmed(),
+                 QByteArray("no"));
+        QCOMPARE(count(m_root,
+                       QStringLiteral("SELECT COUNT(*) FROM vmail.maillists WHERE address "
+                                      "= ?"),
+                       {list}),
+                 0);
+
+        // Audited: each change asked for and done.
+        const int audited =
+            count(m_root,
+                  QStringLiteral("SELECT COUNT(*) FROM maildeck_delegation.audit_log "
+                                 "WHERE admin_username = ? AND object = ? AND action "
+                                 "LIKE 'maillist.files.%.done'"),
+                  {m_admin, list});
+        QVERIFY2(audited >= 5, qPrintable(QString::number(audited)));
+
+        // The agent gone: a clear message, not a hang.
+        auto gone = awaitFuture(ListAgent::remove(&global), 60000);
+        QVERIFY2(gone && gone->ok(), gone ? why(*gone).constData() : "");
+        QElapsedTimer t;
+        t.start();
+        auto down = awaitFuture(mine.subscriberCounts(m_domainA), 60000);
+        QVERIFY(down && !down->ok());
+        QCOMPARE(down->error().code, QStringLiteral("delegation.listagent.down"));
+        QVERIFY(t.elapsed() < 20000);
+        conn.disconnectFromServer();
+        global.disconnectFromServer();
     }
 
     // Disabling ends an open forward at once and refuses new logins; enabling restores them.

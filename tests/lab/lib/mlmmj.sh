@@ -30,7 +30,11 @@ lab_mlmmj_up() {
 }
 
 lab_mlmmj_down() {
-  rm -f "$LAB_MLMMJ_MARKER" # nothing runs; the lists stay on disk
+  rm -f "$LAB_MLMMJ_MARKER" # nothing of mlmmj runs; the lists stay on disk
+  # MailDeck's list agent, when a test installed it and did not remove it (started in the
+  # background: the lab has no systemd).
+  local pidfile=/usr/local/lib/maildeck/list-agent/list-agent.pid
+  if [ -f "$pidfile" ]; then kill "$(cat "$pidfile")" 2>/dev/null || true; fi
 }
 
 lab_mlmmj_status() {

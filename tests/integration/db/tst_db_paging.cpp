@@ -598,7 +598,7 @@ void TestDbPaging::domainListInStages() {
     QSignalSpy countsLoaded(&model, &ui::DomainListModel::countsLoaded);
     QSignalSpy quotasLoaded(&model, &ui::DomainListModel::quotasLoaded);
     model.loadCounts(m_worker.get());
-    QVERIFY(countsLoaded.wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(!countsLoaded.isEmpty(), 30000);
     QCOMPARE(model.index(row, ui::DomainListModel::MailboxesColumn).data().toString(),
              QString::number(kMailboxes));
     QVERIFY(quotasLoaded.size() == 1 || quotasLoaded.wait(30000));
@@ -639,7 +639,7 @@ void TestDbPaging::domainPageShowsProgressAndSwitches() {
         page.showDomain(m_small, m_worker.get());
     });
     page.showDomain(m_big, m_worker.get());
-    QVERIFY(loaded.wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 30000);
     disconnect(c);
     QVERIFY(checked);
     QVERIFY2(progressText.contains(QLocale().toString(300)) &&

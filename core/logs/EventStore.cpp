@@ -222,10 +222,11 @@ std::uint32_t EventStore::shapeId(const Shape &s) {
         (static_cast<std::uint64_t>(s.source) << 45);
     if (m_lastShape < m_shapes.size() && m_shapes[m_lastShape] == s)
         return m_lastShape;
-    const auto it = m_shapeIndex.find(h);
-    if (it != m_shapeIndex.end() && m_shapes[it->second] == s)
-        return m_lastShape = it->second;
-    if (it != m_shapeIndex.end()) {
+    std::uint32_t known = 0;
+    const bool indexed = m_shapeIndex.find(h, known);
+    if (indexed && m_shapes[known] == s)
+        return m_lastShape = known;
+    if (indexed) {
         // hash collision: fall back to a scan
         for (std::uint32_t id = 0; id < m_shapes.size(); ++id) {
             if (m_shapes[id] == s)
@@ -234,8 +235,8 @@ std::uint32_t EventStore::shapeId(const Shape &s) {
     }
     m_shapes.push_back(s);
     const auto id = static_cast<std::uint32_t>(m_shapes.size() - 1);
-    if (it == m_shapeIndex.end())
-        m_shapeIndex.emplace(h, id);
+    if (!indexed)
+        m_shapeIndex.insert(h, id);
     return m_lastShape = id;
 }
 
@@ -286,8 +287,8 @@ std::uint32_t EventStore::relayGroupFor(std::uint32_t hostId, std::string_view h
             return hostId;
         const std::uint64_t netKey =
             ip.isV4() ? (ip.lo & 0xffffffffffffff00ULL) : (ip.hi & 0xffffffffffff0000ULL) | 1;
-        if (const auto it = m_groupOfNet.find(netKey); it != m_groupOfNet.end())
-            return it->second;
+        if (std::uint32_t known = 0; m_groupOfNet.find(netKey, known))
+            return known;
         std::string g;
         if (ip.isV4()) {
             const auto v = static_cast<std::uint32_t>(ip.lo);
@@ -300,7 +301,7 @@ std::uint32_t EventStore::relayGroupFor(std::uint32_t hostId, std::string_view h
             g = net.toString().toStdString() + "/48";
         }
         const std::uint32_t gid = m_strings.intern(g);
-        m_groupOfNet.emplace(netKey, gid);
+        m_groupOfNet.insert(netKey, gid);
         return gid;
     }
     if (hostId >= m_groupOfHost.size())
@@ -723,10 +724,10 @@ void FilteredView::extendStringCaches() {
         for (std::uint32_t id = m_scannedStrings; id < n; ++id)
             cache[id] = pred(pool.view(id)) ? 1 : 0;
     };
-    extend(m_clientMatch, !m_clientNeedle.empty(),
-           [&](std::string_view s) { return containsFolded(s, m_clientNeedle); });
-    extend(m_textMatch, !m_textNeedle.empty(),
-           [&](std::string_view s) { return containsFolded(s, m_textNeedle); });
+    if (!m_clientNeedle.empty())
+        pool.markContaining(m_clientNeedle, m_scannedStrings, m_clientMatch);
+    if (!m_textNeedle.empty())
+        pool.markContaining(m_textNeedle, m_scannedStrings, m_textMatch);
     extend(m_senderDomMatch, !m_senderDomain.empty(),
            [&](std::string_view s) { return domainMatches(s, m_senderDomain); });
     extend(m_recipientDomMatch, !m_recipientDomain.empty(),

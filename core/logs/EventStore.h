@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/logs/Column.h"
+#include "core/logs/FlatMap64.h"
 #include "core/logs/LineParser.h"
 #include "core/logs/ReasonClass.h"
 #include "core/logs/StringPool.h"
@@ -215,7 +216,7 @@ private:
     StringPool m_strings;
     std::vector<LogSource> m_sources;
     std::vector<Shape> m_shapes;
-    std::unordered_map<std::uint64_t, std::uint32_t> m_shapeIndex; // hash -> id
+    FlatMap64 m_shapeIndex; // hash -> id
     std::uint32_t m_lastShape = 0;
 
     // One vector per column, 60 bytes a row: raw lines are not kept (file offsets; copied only
@@ -235,8 +236,7 @@ private:
 
     Column<std::uint32_t> m_domainOf;    // string id -> domain string id (0 = none)
     Column<std::uint32_t> m_groupOfHost; // string id -> relay group id (UINT32_MAX = unset)
-    std::unordered_map<std::uint64_t, std::uint32_t>
-        m_groupOfNet; // /24 (/48) of "unknown" clients -> group id
+    FlatMap64 m_groupOfNet;              // /24 (/48) of "unknown" clients -> group id
     std::vector<std::unique_ptr<char[]>> m_rawChunks;
     std::size_t m_rawUsed = 0;
 };

@@ -11,6 +11,10 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 namespace maildeck::logs {
@@ -26,9 +30,135 @@ IngestStats &IngestStats::operator+=(const IngestStats &o) {
     return *this;
 }
 
+// One chunk's events, parsed, with the bytes their string_views point into.
+struct LogIngestor::Batch {
+    std::vector<char> bytes;
+    std::deque<std::string> carried; // lines that began in an earlier chunk
+    struct Event {
+        ParsedLine parsed;
+        std::string_view line;
+        std::uint64_t offset;
+    };
+    std::vector<Event> events;
+    std::uint32_t source = 0;
+};
+
+// The appending thread: takes batches in order; the parser runs at most one batch ahead (each
+// batch holds a 1 MiB chunk and its parsed events: memory, not speed, sets the bound).
+class LogIngestor::Appender {
+public:
+    explicit Appender(EventStore &store)
+        : m_store(store)
+        , m_thread([this] { run(); }) {}
+
+    ~Appender() {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+        m_thread.join();
+    }
+
+    void push(std::unique_ptr<Batch> batch) {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_queue.size() < 1; });
+        m_queue.push_back(std::move(batch));
+        m_changed.notify_all();
+    }
+
+    // Returns when every batch pushed so far is in the store.
+    void drain() {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_queue.empty() && !m_busy; });
+    }
+
+private:
+    void run() {
+        for (;;) {
+            std::unique_ptr<Batch> batch;
+            {
+                std::unique_lock<std::mutex> lock(m_mutex);
+                m_changed.wait(lock, [this] { return m_stop || !m_queue.empty(); });
+                if (m_queue.empty())
+                    return; // stopping, nothing left
+                batch = std::move(m_queue.front());
+                m_queue.pop_front();
+                m_busy = true;
+            }
+            m_changed.notify_all();
+            for (const Batch::Event &e : batch->events)
+                m_store.append(e.parsed, e.line, batch->source, e.offset);
+            {
+                std::lock_guard<std::mutex> lock(m_mutex);
+                m_busy = false;
+            }
+            m_changed.notify_all();
+        }
+    }
+
+    EventStore &m_store;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<std::unique_ptr<Batch>> m_queue;
+    bool m_busy = false;
+    bool m_stop = false;
+    std::thread m_thread; // last: starts once the rest is set up
+};
+
 LogIngestor::LogIngestor(EventStore &store, std::size_t maxLine)
     : m_store(store)
     , m_splitter(maxLine) {}
+
+LogIngestor::~LogIngestor() = default;
+
+void LogIngestor::setPipelined(bool on) {
+    if (on && !m_appender)
+        m_appender = std::make_unique<Appender>(m_store);
+    else if (!on)
+        m_appender.reset(); // appends what is queued, then stops
+}
+
+void LogIngestor::countParsed(const ParsedLine &p) {
+    switch (p.status) {
+    case ParseStatus::Unparsed:
+        ++m_stats.unparsed;
+        break;
+    case ParseStatus::Ignored:
+        ++m_stats.ignored;
+        break;
+    case ParseStatus::Event:
+        ++m_stats.events;
+        if (p.kinds & EventKind::Reject)
+            ++m_stats.rejects;
+        break;
+    }
+}
+
+void LogIngestor::feedBatch(const char *data, std::size_t size, bool last) {
+    auto batch = std::make_unique<Batch>();
+    batch->source = m_source;
+    batch->bytes.assign(data, data + size);
+    const char *base = batch->bytes.data();
+    auto onLine = [&](std::string_view line, std::uint64_t offset) {
+        if (line.empty() || line.data() < base || line.data() >= base + size) {
+            // from the splitter's carry-over buffer, which the next chunk reuses
+            batch->carried.emplace_back(line);
+            line = batch->carried.back();
+        }
+        ++m_stats.lines;
+        const ParsedLine p = m_parser.parse(line);
+        countParsed(p);
+        if (p.status == ParseStatus::Event)
+            batch->events.push_back({p, line, offset});
+    };
+    if (last)
+        m_splitter.finish(onLine);
+    else
+        m_splitter.feed(base, size, onLine);
+    if (!batch->events.empty())
+        m_appender->push(std::move(batch));
+}
 
 void LogIngestor::beginSource(std::uint32_t sourceId, std::uint64_t startOffset) {
     m_source = sourceId;
@@ -38,26 +168,18 @@ void LogIngestor::beginSource(std::uint32_t sourceId, std::uint64_t startOffset)
 void LogIngestor::onLine(std::string_view line, std::uint64_t offset) {
     ++m_stats.lines;
     const ParsedLine p = m_parser.parse(line);
-    switch (p.status) {
-    case ParseStatus::Unparsed:
-        ++m_stats.unparsed;
-        break;
-    case ParseStatus::Ignored:
-        ++m_stats.ignored;
-        break;
-    case ParseStatus::Event:
+    countParsed(p);
+    if (p.status == ParseStatus::Event)
         m_store.append(p, line, m_source, offset);
-        ++m_stats.events;
-        if (p.kinds & EventKind::Reject)
-            ++m_stats.rejects;
-        break;
-    }
 }
 
 void LogIngestor::feed(const char *data, std::size_t size) {
     m_stats.bytes += size;
-    m_splitter.feed(data, size,
-                    [this](std::string_view line, std::uint64_t off) { onLine(line, off); });
+    if (m_appender)
+        feedBatch(data, size, false);
+    else
+        m_splitter.feed(data, size,
+                        [this](std::string_view line, std::uint64_t off) { onLine(line, off); });
     const std::uint64_t over = m_splitter.oversized();
     if (over != m_oversizedSeen) {
         m_stats.lines += over - m_oversizedSeen;
@@ -67,7 +189,12 @@ void LogIngestor::feed(const char *data, std::size_t size) {
 }
 
 void LogIngestor::finish() {
-    m_splitter.finish([this](std::string_view line, std::uint64_t off) { onLine(line, off); });
+    if (m_appender) {
+        feedBatch(nullptr, 0, true);
+        m_appender->drain();
+    } else {
+        m_splitter.finish([this](std::string_view line, std::uint64_t off) { onLine(line, off); });
+    }
     const std::uint64_t over = m_splitter.oversized();
     if (over != m_oversizedSeen) {
         m_stats.lines += over - m_oversizedSeen;
@@ -237,6 +364,7 @@ Result<IngestStats> loadHistory(const QStringList &files, EventStore &store,
     std::uint64_t done = 0;
     IngestStats stats;
     LogIngestor ingestor(store);
+    ingestor.setPipelined(true);
     for (int i = 0; i < files.size(); ++i) {
         const QString &path = files.at(i);
         QFile probe(path);

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -116,6 +117,13 @@ struct IngestStats {
 class LogIngestor {
 public:
     explicit LogIngestor(EventStore &store, std::size_t maxLine = 64 * 1024);
+    ~LogIngestor();
+
+    // History loading: the store's appends (interning, most of the cost) run on a second thread
+    // while this one reads, splits and parses the next chunk; each chunk is copied once so its
+    // lines outlive feed(). The store is the appending thread's until finish() returns: add
+    // sources and query only between finish() and the next feed().
+    void setPipelined(bool on);
 
     LineParser &parser() { return m_parser; }
     EventStore &store() { return m_store; }
@@ -129,9 +137,15 @@ public:
     void resetStats() { m_stats = IngestStats(); }
 
 private:
+    struct Batch;
+    class Appender;
     void onLine(std::string_view line, std::uint64_t offset);
+    void countParsed(const ParsedLine &p);
+    // Pipelined: splits and parses `data` into a batch the appending thread adds to the store.
+    void feedBatch(const char *data, std::size_t size, bool last);
 
     EventStore &m_store;
+    std::unique_ptr<Appender> m_appender;
     LineParser m_parser;
     LineSplitter m_splitter;
     std::uint32_t m_source = 0;

@@ -21,6 +21,13 @@ public:
     // The id of s if it was interned, else UINT32_MAX.
     std::uint32_t find(std::string_view s) const;
     std::string_view view(std::uint32_t id) const { return m_views[id]; }
+    // Sets marks[id] = 1 for each id >= first whose string contains `needle` (lower-case ASCII;
+    // the strings are compared ASCII-case-insensitively), 0 for the others; marks grows to
+    // size(). Searches the pool's bytes run by run (the strings of a chunk lie back to back)
+    // rather than string by string, on two threads for large pools: the free-text filter's cost
+    // follows the pool, not the rows.
+    void markContaining(std::string_view needle, std::uint32_t first,
+                        std::vector<std::uint8_t> &marks) const;
     std::uint32_t size() const { return static_cast<std::uint32_t>(m_views.size()); }
     std::size_t bytesUsed() const;
 
@@ -33,8 +40,9 @@ private:
     std::size_t m_chunkUsed = 0;
     std::size_t m_chunkSize = 0;
     Column<std::string_view> m_views;
-    Column<std::uint32_t> m_hashes;     // low 32 bits of each id's hash
-    std::vector<std::uint32_t> m_slots; // open addressing: id + 1, 0 = empty
+    // Open addressing: the low 32 bits of the string's hash << 32 | id + 1 (0 = empty). The
+    // hash in the slot spares a look at the string (another cache line) on most probes.
+    std::vector<std::uint64_t> m_slots;
     std::size_t m_mask = 0;
 };
 

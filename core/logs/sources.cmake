@@ -2,7 +2,7 @@
 target_sources(maildeck_core PRIVATE
     logs/ReasonClass.h logs/ReasonClass.cpp
     logs/LineParser.h logs/LineParser.cpp
-    logs/Column.h
+    logs/Column.h logs/FlatMap64.h
     logs/StringPool.h logs/StringPool.cpp
     logs/EventStore.h logs/EventStore.cpp
     logs/PatternDetector.h logs/PatternDetector.cpp

@@ -453,6 +453,63 @@ private Q_SLOTS:
         QCOMPARE(pool.intern(""), 0u);
     }
 
+    // The free-text search over the pool's bytes finds exactly the strings a plain
+    // case-insensitive search finds: matches at the start and end of a string, none across two
+    // neighbouring strings, mixed case, a string in a chunk of its own, the two-thread split.
+    void stringPoolMarkContaining() {
+        StringPool pool;
+        std::vector<std::string> strings{"",      "yahoo.co.jp", "mail.YAHOO.com",
+                                         "ya",    "hoo.net",     "xYaHoO",
+                                         "yahoo", "abcyah",      "oo.example"};
+        strings.push_back(std::string(300 * 1024, 'x') + "Yahoo"); // its own chunk
+        strings.push_back("after-the-big-one-yahoo");
+        std::uint32_t seed = 7;
+        for (int i = 0; i < 250000; ++i) { // past the threshold for two threads
+            seed = seed * 1103515245u + 12345u;
+            std::string s = cat("h", seed % 100000);
+            if (seed % 13 == 0)
+                s += "yAh";
+            if (seed % 17 == 0)
+                s = "oO" + s;
+            if (seed % 101 == 0)
+                s += "yahOO";
+            strings.push_back(s);
+        }
+        for (const std::string &s : strings)
+            pool.intern(s);
+        auto lower = [](std::string s) {
+            for (char &c : s)
+                c = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+            return s;
+        };
+        for (const std::string needle : {"yahoo", "y", "oo", "yah", "zzz", "hoo.n", "o"}) {
+            std::vector<std::uint8_t> marks;
+            pool.markContaining(needle, 0, marks);
+            QCOMPARE(marks.size(), std::size_t(pool.size()));
+            int found = 0;
+            for (std::uint32_t id = 0; id < pool.size(); ++id) {
+                const bool expected =
+                    lower(std::string(pool.view(id))).find(needle) != std::string::npos;
+                QVERIFY2(bool(marks[id]) == expected,
+                         qPrintable(QString::fromStdString(
+                             needle + " in " + std::string(pool.view(id)).substr(0, 40))));
+                found += marks[id];
+            }
+            if (needle == std::string("yahoo"))
+                QVERIFY(found > 2000);
+        }
+        // Only new strings are searched again (the caches of a live view extend).
+        std::vector<std::uint8_t> marks;
+        pool.markContaining("yahoo", 0, marks);
+        const std::uint32_t before = pool.size();
+        pool.intern("new-YAHOO-string");
+        pool.intern("new-other");
+        pool.markContaining("yahoo", before, marks);
+        QCOMPARE(marks.size(), std::size_t(before + 2));
+        QCOMPARE(int(marks[before]), 1);
+        QCOMPARE(int(marks[before + 1]), 0);
+    }
+
     void ipv6AndRaw() {
         EventStore store;
         LogIngestor in(store);

@@ -240,6 +240,52 @@ private Q_SLOTS:
         QVERIFY(store.size() < 80000u);
     }
 
+    // History loading appends on a second thread: the same rows, in the same order, with the
+    // same raw lines, as one thread feeding odd-sized chunks — also for lines that straddle the
+    // 1 MiB chunks (the parser's copy of a carried line must outlive the chunk).
+    void pipelinedLoadEqualsPlainIngest() {
+        QTemporaryDir dir;
+        QByteArray data;
+        for (int i = 0; data.size() < 3 * 1024 * 1024 + 777; ++i) {
+            data += (i % 3) ? rejectLine("Aug  9 07:48:48", i) : noiseLine("Aug  9 07:48:49");
+            if (i % 997 == 0) // a long line now and then: chunk boundaries fall inside lines
+                data += QByteArray("Aug  9 07:48:50 mx1 postfix/smtpd[9]: NOQUEUE: reject: RCPT "
+                                   "from x[192.0.2.9]: 554 5.7.1 <y@z.example>: ") +
+                        QByteArray(3000 + i % 5000, 'q') + " from=<a@b.example> to=<y@z.example>\n";
+        }
+        data += rejectLine("Aug  9 07:48:51", 999999).chopped(1); // no final newline
+        const QString path = dir.filePath(QStringLiteral("mail.log"));
+        QVERIFY(writeFile(path, data));
+        HistoryOptions options;
+        options.referenceUtcMs =
+            QDateTime(QDate(2026, 9, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        EventStore piped;
+        const auto loaded = loadHistory({path}, piped, options);
+        QVERIFY(loaded.ok());
+
+        EventStore plain;
+        LogIngestor ingestor(plain);
+        ingestor.parser().time().setReference(options.referenceUtcMs, 0);
+        LogSource src;
+        src.path = path;
+        ingestor.beginSource(plain.addSource(src));
+        for (qsizetype at = 0, step = 1; at < data.size(); at += step, step = step * 7 % 65521 + 1)
+            ingestor.feed(data.constData() + at, std::size_t(std::min(step, data.size() - at)));
+        ingestor.finish();
+
+        QCOMPARE(loaded->lines, ingestor.stats().lines);
+        QCOMPARE(loaded->events, ingestor.stats().events);
+        QCOMPARE(loaded->rejects, ingestor.stats().rejects);
+        QCOMPARE(piped.size(), plain.size());
+        QVERIFY(piped.size() > 10000u);
+        for (std::uint32_t row = 0; row < piped.size(); ++row) {
+            QCOMPARE(piped.rawLine(row), plain.rawLine(row));
+            QCOMPARE(piped.sender(row), plain.sender(row));
+            QCOMPARE(piped.text(row), plain.text(row));
+            QCOMPARE(piped.timeMs(row), plain.timeMs(row));
+        }
+    }
+
     void missingFileIsAnError() {
         EventStore store;
         const auto res =

@@ -10,6 +10,8 @@
 #include <QTcpSocket>
 #include <QThread>
 
+#include <openssl/crypto.h>
+
 #include <condition_variable>
 #include <fcntl.h>
 #include <mutex>
@@ -90,6 +92,14 @@ SshWorker::SshWorker(const SshConfig &config, Prompter *prompter, std::shared_pt
 
 SshWorker::~SshWorker() {
     shutdown();
+    // libssh works through OpenSSL, which keeps per-thread state that a thread-exit hook frees.
+    // Qt's threads are detached: the hook may still run after ~SshSession stopped waiting, while
+    // the process exits and OpenSSL's atexit cleanup frees the same state (a double free ASan
+    // caught in maildeck-cli). Released here, in the worker's own thread, nothing is left for the
+    // hook. (Deleted through QThread::finished, so this runs in that thread.)
+    const QCoreApplication *app = QCoreApplication::instance();
+    if (QThread::currentThread() == thread() && (!app || app->thread() != thread()))
+        OPENSSL_thread_stop();
 }
 
 void SshWorker::shutdown() {

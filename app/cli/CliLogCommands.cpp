@@ -5,6 +5,7 @@
 #include "core/logs/LogFeed.h"
 #include "core/logs/LogIngest.h"
 #include "core/logs/LogTail.h"
+#include "core/logs/RejectSummary.h"
 #include "core/profiles/ServerProfile.h"
 #include "core/ssh/SshSession.h"
 
@@ -91,19 +92,22 @@ QString eventText(const EventStore &store, std::uint32_t row) {
 
 // The summary: lines, events, rejects, the count per class and the top entries per dimension.
 void printSummary(const EventStore &store, const IngestStats &stats, std::size_t top, bool json) {
-    const auto classes = store.groupBy(Dimension::Reason, nullptr, 0);
+    SummaryRequest request;
+    for (const TopDimension &d : kTop)
+        request.tops.emplace_back(d.dimension, top);
+    const RejectSummary summary = RejectSummary::compute(store, nullptr, request);
     if (json) {
         QJsonObject classObject;
-        for (const GroupCount &g : classes)
+        for (const GroupCount &g : summary.classes)
             classObject.insert(g.key, qint64(g.count));
         QJsonObject topObject;
-        for (const TopDimension &d : kTop) {
+        for (std::size_t i = 0; i < std::size(kTop); ++i) {
             QJsonArray entries;
-            for (const GroupCount &g : store.groupBy(d.dimension, nullptr, top))
+            for (const GroupCount &g : summary.tops[i])
                 if (!g.key.isEmpty())
                     entries.append(QJsonObject{{QStringLiteral("key"), g.key},
                                                {QStringLiteral("count"), qint64(g.count)}});
-            topObject.insert(QLatin1String(d.key), entries);
+            topObject.insert(QLatin1String(kTop[i].key), entries);
         }
         printJson(QJsonDocument(QJsonObject{{QStringLiteral("lines"), qint64(stats.lines)},
                                             {QStringLiteral("events"), qint64(stats.events)},
@@ -120,13 +124,13 @@ void printSummary(const EventStore &store, const IngestStats &stats, std::size_t
                  .arg(stats.unparsed)
           << '\n';
     out() << '\n' << Cli::tr("Events per class") << '\n';
-    for (const GroupCount &g : classes)
+    for (const GroupCount &g : summary.classes)
         out() << QStringLiteral("  %1  %2").arg(g.count, 9).arg(g.key) << '\n';
-    for (const TopDimension &d : kTop) {
-        const auto groups = store.groupBy(d.dimension, nullptr, top);
+    for (std::size_t i = 0; i < std::size(kTop); ++i) {
+        const auto &groups = summary.tops[i];
         if (groups.empty() || (groups.size() == 1 && groups.front().key.isEmpty()))
             continue;
-        out() << '\n' << QCoreApplication::translate("MaildeckCli", d.title) << '\n';
+        out() << '\n' << QCoreApplication::translate("MaildeckCli", kTop[i].title) << '\n';
         for (const GroupCount &g : groups)
             if (!g.key.isEmpty())
                 out() << QStringLiteral("  %1  %2").arg(g.count, 9).arg(g.key) << '\n';

@@ -8,6 +8,7 @@
 #include "core/logs/EventStore.h"
 #include "core/logs/LogIngest.h"
 #include "core/logs/PatternDetector.h"
+#include "core/logs/RejectSummary.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -540,23 +541,27 @@ int main(int argc, char **argv) {
         std::fprintf(stderr, "load failed: %s\n", qPrintable(loaded.error().detail));
         return 1;
     }
+    // What `maildeck-cli rejects` and the view's panels compute (RejectSummary: two threads).
     timer.restart();
-    const auto byReason = store.groupBy(Dimension::Reason, nullptr, 0);
-    const auto byRelay = store.groupBy(Dimension::RelayGroup, nullptr, 10);
-    const auto bySender = store.groupBy(Dimension::SenderDomain, nullptr, 10);
-    const auto byRcpt = store.groupBy(Dimension::Recipient, nullptr, 10);
-    const auto byIp = store.groupBy(Dimension::ClientIp, nullptr, 10);
-    const auto relaysPerReason = store.topRelaysPerReason(nullptr, 5);
-    const double tGroup = timer.nsecsElapsed() / 1e9;
-    const double cpuGroup = selfCpuSeconds() - cpuG0;
-    const long rssGrouped = selfMaxRssKb();
-    const double cpuP0 = selfCpuSeconds();
-    timer.restart();
-    const auto findings = PatternDetector::detect(store, nullptr);
-    const double tPattern = timer.nsecsElapsed() / 1e9;
+    SummaryRequest request;
+    request.tops = {{Dimension::RelayGroup, 10},
+                    {Dimension::SenderDomain, 10},
+                    {Dimension::Recipient, 10},
+                    {Dimension::ClientIp, 10}};
+    request.relaysPerReason = 5;
+    request.patterns = true;
+    const RejectSummary summary = RejectSummary::compute(store, nullptr, request);
+    const double tSummary = timer.nsecsElapsed() / 1e9;
+    const double cpuSummary = selfCpuSeconds() - cpuG0;
+    const long rssSummary = selfMaxRssKb();
+    const auto &byReason = summary.classes;
+    const auto &byRelay = summary.tops[0];
+    const auto &bySender = summary.tops[1];
+    const auto &byRcpt = summary.tops[2];
+    const auto &byIp = summary.tops[3];
+    const auto &relaysPerReason = summary.relaysPerReason;
+    const auto &findings = summary.findings;
     const double mdCpu = selfCpuSeconds() - cpu0;
-    const double cpuPattern = selfCpuSeconds() - cpuP0;
-    const long rssPatterns = selfMaxRssKb();
 
     EventFilter fr;
     fr.reasons = {ReasonClass::SenderUnknownDomain};
@@ -608,8 +613,18 @@ int main(int argc, char **argv) {
         distinct([&](std::uint32_t r) { return store.clientHostId(r); });
         std::printf("   user:");
         distinct([&](std::uint32_t r) { return store.strings().find(store.user(r)); });
+        std::size_t ownObject = 0, withUser = 0;
+        for (std::uint32_t r = 0; r < store.size(); ++r) {
+            const std::string_view o = store.object(r);
+            ownObject +=
+                !o.empty() && o != store.sender(r) && o != store.recipient(r) && o != store.helo(r);
+            withUser += !store.user(r).empty();
+        }
+        std::printf("   rows whose object is not the sender, recipient or HELO: %zu; with a user: "
+                    "%zu\n",
+                    ownObject, withUser);
     }
-    const double mdTotal = tParse + tGroup + tPattern;
+    const double mdTotal = tParse + tSummary;
 
     std::uint64_t milter = 0;
     for (std::uint32_t r = 0; r < store.size(); ++r)
@@ -622,12 +637,9 @@ int main(int argc, char **argv) {
     std::printf(
         "  parse+store          %7.3f s wall, %.3f s CPU  (%.0f lines/s, %.0f MB/s of CPU time)\n",
         tParse, cpuParse, loaded->lines / cpuParse, size / 1048576.0 / cpuParse);
-    std::printf("  group-bys (5 dims + relays per reason) %7.3f s wall, %.3f s CPU (max RSS %.1f "
-                "MB)\n",
-                tGroup, cpuGroup, rssGrouped / 1024.0);
-    std::printf(
-        "  pattern detection    %7.3f s wall, %.3f s CPU  (%zu findings; max RSS %.1f MB)\n",
-        tPattern, cpuPattern, findings.size(), rssPatterns / 1024.0);
+    std::printf("  summary: 5 group-bys, relays per reason, patterns (%zu findings) %7.3f s wall, "
+                "%.3f s CPU (max RSS %.1f MB)\n",
+                findings.size(), tSummary, cpuSummary, rssSummary / 1024.0);
     std::printf("  filter reason        %7.1f ms -> %zu rows of %u events\n", tFilterReason * 1e3,
                 rowsReason.size(), store.size());
     std::printf("  filter free text     %7.1f ms -> %zu rows\n", tFilterText * 1e3,

@@ -240,8 +240,8 @@ std::uint32_t EventStore::shapeId(const Shape &s) {
     return m_lastShape = id;
 }
 
-std::uint32_t EventStore::internAddress(std::string_view address) {
-    const std::uint32_t id = m_strings.intern(address);
+std::uint32_t EventStore::internAddress(std::string_view address, std::uint64_t hash) {
+    const std::uint32_t id = address.empty() ? 0 : m_strings.intern(address, hash);
     if (id >= m_domainOf.size())
         m_domainOf.growTo(id + 1, UINT32_MAX);
     if (m_domainOf[id] == UINT32_MAX) {
@@ -331,7 +331,75 @@ std::uint64_t EventStore::storeRaw(std::string_view raw, std::uint32_t source,
     return (at << kRawLengthBits) | len;
 }
 
-std::uint32_t EventStore::append(const ParsedLine &p, std::string_view rawLine,
+namespace {
+
+// The reason text as stored: long ones (a whole unknown message) are cut at 1 KiB.
+std::string_view storedText(const ParsedLine &p) {
+    return p.text.size() > 1024 ? p.text.substr(0, 1024) : p.text;
+}
+
+// The object rejected is most often the sender, the recipient or the HELO name: the same
+// string, interned once.
+enum class ObjectIs { Sender, Recipient, Helo, Own };
+ObjectIs objectIs(const ParsedLine &p) {
+    if (p.object == p.sender)
+        return ObjectIs::Sender;
+    if (p.object == p.recipient)
+        return ObjectIs::Recipient;
+    if (p.object == p.helo)
+        return ObjectIs::Helo;
+    return ObjectIs::Own;
+}
+
+} // namespace
+
+EventStore::RowKeys EventStore::keysOf(const ParsedLine &p) {
+    RowKeys k;
+    k.clientHost = StringPool::hash(p.clientHost);
+    k.sender = StringPool::hash(p.sender);
+    k.recipient = StringPool::hash(p.recipient);
+    k.helo = StringPool::hash(p.helo);
+    switch (objectIs(p)) {
+    case ObjectIs::Sender:
+        k.object = k.sender;
+        break;
+    case ObjectIs::Recipient:
+        k.object = k.recipient;
+        break;
+    case ObjectIs::Helo:
+        k.object = k.helo;
+        break;
+    case ObjectIs::Own:
+        k.object = StringPool::hash(p.object);
+        break;
+    }
+    k.text = StringPool::hash(storedText(p));
+    k.user = StringPool::hash(p.user);
+    return k;
+}
+
+void EventStore::prefetch(const RowKeys &k, int step) const {
+    for (const std::uint64_t h : {k.clientHost, k.sender, k.recipient, k.helo, k.object, k.text}) {
+        if (step == 0)
+            m_strings.prefetchSlot(h);
+        else if (step == 1)
+            m_strings.prefetchEntry(h);
+        else
+            m_strings.prefetchBytes(h);
+    }
+    if (step != 2)
+        return;
+    // What the row looks up by the ids: the sender's and recipient's domain, the host's group.
+    auto warm = [](const Column<std::uint32_t> &map, std::uint32_t id) {
+        if (id < map.size())
+            __builtin_prefetch(&map[id]);
+    };
+    warm(m_groupOfHost, m_strings.likelyId(k.clientHost));
+    warm(m_domainOf, m_strings.likelyId(k.sender));
+    warm(m_domainOf, m_strings.likelyId(k.recipient));
+}
+
+std::uint32_t EventStore::append(const ParsedLine &p, const RowKeys &k, std::string_view rawLine,
                                  std::uint32_t source, std::uint64_t offset) {
     const auto row = static_cast<std::uint32_t>(m_time.size());
     Shape shape;
@@ -346,7 +414,28 @@ std::uint32_t EventStore::append(const ParsedLine &p, std::string_view rawLine,
 
     IpAddress ip;
     IpAddress::parse(p.clientIp, ip);
-    const std::uint32_t hostId = m_strings.intern(p.clientHost);
+    auto intern = [this](std::string_view s, std::uint64_t hash) {
+        return s.empty() ? 0 : m_strings.intern(s, hash);
+    };
+    const std::uint32_t hostId = intern(p.clientHost, k.clientHost);
+    const std::uint32_t senderId = internAddress(p.sender, k.sender);
+    const std::uint32_t recipientId = internAddress(p.recipient, k.recipient);
+    const std::uint32_t heloId = intern(p.helo, k.helo);
+    std::uint32_t objectId = 0;
+    switch (objectIs(p)) {
+    case ObjectIs::Sender:
+        objectId = senderId;
+        break;
+    case ObjectIs::Recipient:
+        objectId = recipientId;
+        break;
+    case ObjectIs::Helo:
+        objectId = heloId;
+        break;
+    case ObjectIs::Own:
+        objectId = intern(p.object, k.object);
+        break;
+    }
 
     m_time.push_back(p.timeMs);
     m_kinds.push_back(static_cast<std::uint16_t>(p.kinds));
@@ -354,12 +443,12 @@ std::uint32_t EventStore::append(const ParsedLine &p, std::string_view rawLine,
     m_shape.push_back(shapeId(shape));
     m_clientHost.push_back(hostId);
     m_relayGroup.push_back(relayGroupFor(hostId, p.clientHost, ip));
-    m_sender.push_back(internAddress(p.sender));
-    m_recipient.push_back(internAddress(p.recipient));
-    m_helo.push_back(m_strings.intern(p.helo));
-    m_user.push_back(m_strings.intern(p.user));
-    m_object.push_back(m_strings.intern(p.object));
-    m_text.push_back(m_strings.intern(p.text.size() > 1024 ? p.text.substr(0, 1024) : p.text));
+    m_sender.push_back(senderId);
+    m_recipient.push_back(recipientId);
+    m_helo.push_back(heloId);
+    m_user.push_back(intern(p.user, k.user));
+    m_object.push_back(objectId);
+    m_text.push_back(intern(storedText(p), k.text));
     if (ip.isNull()) {
         m_ipKind.push_back(kIpNone);
         m_ip4.push_back(0);

@@ -107,7 +107,23 @@ public:
 
     // Appends an event (parsed.status must be Event). rawLine is copied only for in-memory sources.
     std::uint32_t append(const ParsedLine &parsed, std::string_view rawLine, std::uint32_t source,
-                         std::uint64_t offset);
+                         std::uint64_t offset) {
+        return append(parsed, keysOf(parsed), rawLine, source, offset);
+    }
+
+    // The hashes of the strings that vary from row to row, for appending in bulk: computed
+    // ahead (LogIngestor does it on the parsing thread), they let the appending thread warm the
+    // string pool's cache lines a few rows ahead (prefetch) — interning is bound by cache misses.
+    struct RowKeys {
+        std::uint64_t clientHost = 0, sender = 0, recipient = 0, helo = 0, object = 0, text = 0,
+                      user = 0;
+    };
+    static RowKeys keysOf(const ParsedLine &parsed);
+    // Step 0, 1, 2 of warming the caches for a row to be appended soon: call with step 0 a few
+    // rows ahead, step 1 nearer, step 2 just before (StringPool::prefetchSlot/Entry/Bytes).
+    void prefetch(const RowKeys &keys, int step) const;
+    std::uint32_t append(const ParsedLine &parsed, const RowKeys &keys, std::string_view rawLine,
+                         std::uint32_t source, std::uint64_t offset);
 
     std::uint32_t size() const { return static_cast<std::uint32_t>(m_time.size()); }
     void reserve(std::size_t rows);
@@ -206,7 +222,7 @@ private:
     std::uint32_t domainOf(std::uint32_t addressId) const {
         return addressId < m_domainOf.size() ? m_domainOf[addressId] : 0;
     }
-    std::uint32_t internAddress(std::string_view address);
+    std::uint32_t internAddress(std::string_view address, std::uint64_t hash);
     std::uint32_t relayGroupFor(std::uint32_t hostId, std::string_view host, const IpAddress &ip);
     std::uint64_t storeRaw(std::string_view raw, std::uint32_t source, std::uint64_t offset);
     // A raw line's reference packed in 64 bits: byte offset (up to 1 TiB) and length.

@@ -7,23 +7,34 @@
 namespace maildeck::logs {
 
 namespace {
-constexpr std::size_t kChunk = 1 << 20;
-}
-
-namespace {
 
 std::uint64_t slotFor(std::uint32_t h32, std::uint32_t id) {
     return static_cast<std::uint64_t>(h32) << 32 | (id + 1);
 }
 
+// Huge pages only once a table is big: a small pool (a live view's first minutes, a test) keeps
+// to 4 KiB pages, of which only the touched ones are resident.
+bool bigEnoughForHugePages(std::size_t bytes) {
+    return bytes >= MappedBlock::kHugePage;
+}
+
 } // namespace
 
 StringPool::StringPool() {
-    m_slots.assign(1024, 0);
-    m_mask = m_slots.size() - 1;
-    m_views.push_back(std::string_view());
+    m_slotBlock = MappedBlock(1024 * sizeof(std::uint64_t), false);
+    m_slots = reinterpret_cast<std::uint64_t *>(m_slotBlock.data());
+    m_mask = 1024 - 1;
+    addRef(0); // id 0: the empty string
     const std::uint64_t h = hash(std::string_view());
     m_slots[h & m_mask] = slotFor(static_cast<std::uint32_t>(h), 0);
+}
+
+void StringPool::addRef(std::uint64_t ref) {
+    const std::size_t perBlock = std::size_t(1) << kRefShift;
+    if (m_size % perBlock == 0 && m_size / perBlock == m_refs.size())
+        m_refs.emplace_back(perBlock * sizeof(std::uint64_t), !m_refs.empty());
+    reinterpret_cast<std::uint64_t *>(m_refs.back().data())[m_size % perBlock] = ref;
+    ++m_size;
 }
 
 std::uint64_t StringPool::hash(std::string_view s) {
@@ -48,35 +59,37 @@ std::uint64_t StringPool::hash(std::string_view s) {
     return h;
 }
 
-const char *StringPool::store(std::string_view s) {
+std::uint64_t StringPool::store(std::string_view s) {
     if (s.empty())
-        return "";
+        return 0;
     if (s.size() > kChunk / 4) {
         // a large string gets a chunk of its own
-        m_chunks.emplace_back(new char[s.size()]);
-        std::memcpy(m_chunks.back().get(), s.data(), s.size());
-        const char *p = m_chunks.back().get();
-        // keep the current small-string chunk at the end
-        if (m_chunks.size() >= 2 && m_chunkSize)
-            std::swap(m_chunks[m_chunks.size() - 1], m_chunks[m_chunks.size() - 2]);
-        return p;
+        m_chunks.emplace_back(s.size(), false);
+        std::memcpy(m_chunks.back().data(), s.data(), s.size());
+        return static_cast<std::uint64_t>(m_chunks.size() - 1) << 44 | s.size();
     }
-    if (!m_chunkSize || m_chunkUsed + s.size() > m_chunkSize) {
-        m_chunks.emplace_back(new char[kChunk]);
-        m_chunkSize = kChunk;
-        m_chunkUsed = 0;
+    if (m_current == SIZE_MAX || m_currentUsed + s.size() > kChunk) {
+        // Huge pages from the second chunk on (MappedBlock): a pool that needs two is big.
+        m_chunks.emplace_back(kChunk, m_current != SIZE_MAX);
+        m_current = m_chunks.size() - 1;
+        m_currentUsed = 0;
     }
-    char *p = m_chunks.back().get() + m_chunkUsed;
-    std::memcpy(p, s.data(), s.size());
-    m_chunkUsed += s.size();
-    return p;
+    std::memcpy(m_chunks[m_current].data() + m_currentUsed, s.data(), s.size());
+    const std::uint64_t ref = static_cast<std::uint64_t>(m_current) << 44 |
+                              static_cast<std::uint64_t>(m_currentUsed) << 23 | s.size();
+    m_currentUsed += s.size();
+    return ref;
 }
 
 void StringPool::grow() {
     // The slot index is the hash's low bits, which the slot keeps (tables stay below 2^32).
-    std::vector<std::uint64_t> slots(m_slots.size() * 2, 0);
-    const std::size_t mask = slots.size() - 1;
-    for (const std::uint64_t slot : m_slots) {
+    const std::size_t count = (m_mask + 1) * 2;
+    MappedBlock block(count * sizeof(std::uint64_t),
+                      bigEnoughForHugePages(count * sizeof(std::uint64_t)));
+    auto *slots = reinterpret_cast<std::uint64_t *>(block.data()); // zeroed by mmap
+    const std::size_t mask = count - 1;
+    for (std::size_t j = 0; j <= m_mask; ++j) {
+        const std::uint64_t slot = m_slots[j];
         if (!slot)
             continue;
         std::size_t i = (slot >> 32) & mask;
@@ -84,18 +97,20 @@ void StringPool::grow() {
             i = (i + 1) & mask;
         slots[i] = slot;
     }
-    m_slots.swap(slots);
+    m_slotBlock = std::move(block);
+    m_slots = slots;
     m_mask = mask;
 }
 
 std::uint32_t StringPool::find(std::string_view s) const {
+    s = s.substr(0, kMaxLength);
     const std::uint64_t h = hash(s);
     const std::uint32_t h32 = static_cast<std::uint32_t>(h);
     std::size_t i = h & m_mask;
     while (const std::uint64_t slot = m_slots[i]) {
         if (static_cast<std::uint32_t>(slot >> 32) == h32) {
             const auto id = static_cast<std::uint32_t>(slot) - 1;
-            if (m_views[id] == s)
+            if (view(id) == s)
                 return id;
         }
         i = (i + 1) & m_mask;
@@ -103,25 +118,40 @@ std::uint32_t StringPool::find(std::string_view s) const {
     return UINT32_MAX;
 }
 
-std::uint32_t StringPool::intern(std::string_view s) {
-    if (s.empty())
-        return 0;
-    const std::uint64_t h = hash(s);
+std::uint32_t StringPool::likelyId(std::uint64_t h) const {
+    const std::uint64_t slot = m_slots[h & m_mask];
+    if (slot && static_cast<std::uint32_t>(slot >> 32) == static_cast<std::uint32_t>(h))
+        return static_cast<std::uint32_t>(slot) - 1;
+    return UINT32_MAX;
+}
+
+void StringPool::prefetchEntry(std::uint64_t h) const {
+    if (const std::uint32_t id = likelyId(h); id != UINT32_MAX)
+        __builtin_prefetch(refAddress(id));
+}
+
+void StringPool::prefetchBytes(std::uint64_t h) const {
+    if (const std::uint32_t id = likelyId(h); id != UINT32_MAX)
+        __builtin_prefetch(view(id).data());
+}
+
+std::uint32_t StringPool::intern(std::string_view s, std::uint64_t h) {
+    if (s.size() > kMaxLength)
+        return intern(s); // cut, and hashed again
     const std::uint32_t h32 = static_cast<std::uint32_t>(h);
     std::size_t i = h & m_mask;
     while (const std::uint64_t slot = m_slots[i]) {
         if (static_cast<std::uint32_t>(slot >> 32) == h32) {
             const auto id = static_cast<std::uint32_t>(slot) - 1;
-            if (m_views[id] == s)
+            if (view(id) == s)
                 return id;
         }
         i = (i + 1) & m_mask;
     }
-    const std::uint32_t id = static_cast<std::uint32_t>(m_views.size());
-    const char *p = store(s);
-    m_views.push_back(std::string_view(p, s.size()));
+    const std::uint32_t id = m_size;
+    addRef(store(s));
     m_slots[i] = slotFor(h32, id);
-    if (m_views.size() * 4 > m_slots.size() * 3) // load factor 3/4
+    if (std::size_t(m_size) * 4 > (m_mask + 1) * 3) // load factor 3/4
         grow();
     return id;
 }
@@ -190,17 +220,17 @@ void StringPool::markContaining(std::string_view needle, std::uint32_t first,
         std::uint32_t id = a;
         while (id < b) {
             std::uint32_t runEnd = id + 1;
-            while (runEnd < b && m_views[runEnd].data() ==
-                                     m_views[runEnd - 1].data() + m_views[runEnd - 1].size())
+            while (runEnd < b &&
+                   view(runEnd).data() == view(runEnd - 1).data() + view(runEnd - 1).size())
                 ++runEnd;
-            const char *end = m_views[runEnd - 1].data() + m_views[runEnd - 1].size();
-            finder.restart(m_views[id].data(), end);
+            const char *end = view(runEnd - 1).data() + view(runEnd - 1).size();
+            finder.restart(view(id).data(), end);
             const char *hit;
             while ((hit = finder.next()) < end) {
                 // the string holding `hit`
-                while (m_views[id].data() + m_views[id].size() <= hit)
+                while (view(id).data() + view(id).size() <= hit)
                     ++id;
-                const char *stringEnd = m_views[id].data() + m_views[id].size();
+                const char *stringEnd = view(id).data() + view(id).size();
                 if (hit + needle.size() <= stringEnd && equalFolded(hit, needle)) {
                     marks[id] = 1;
                     finder.restart(stringEnd, end); // the rest of this string cannot add more
@@ -224,7 +254,12 @@ void StringPool::markContaining(std::string_view needle, std::uint32_t first,
 }
 
 std::size_t StringPool::bytesUsed() const {
-    return m_chunks.size() * kChunk + m_views.capacityBytes() + m_slots.capacity() * 8;
+    std::size_t bytes = m_slotBlock.size();
+    for (const MappedBlock &b : m_chunks)
+        bytes += b.size();
+    for (const MappedBlock &b : m_refs)
+        bytes += b.size();
+    return bytes;
 }
 
 } // namespace maildeck::logs

@@ -2,10 +2,11 @@
 target_sources(maildeck_core PRIVATE
     logs/ReasonClass.h logs/ReasonClass.cpp
     logs/LineParser.h logs/LineParser.cpp
-    logs/Column.h logs/FlatMap64.h
+    logs/Column.h logs/FlatMap64.h logs/MappedBlock.h logs/MappedBlock.cpp
     logs/StringPool.h logs/StringPool.cpp
     logs/EventStore.h logs/EventStore.cpp
     logs/PatternDetector.h logs/PatternDetector.cpp
+    logs/RejectSummary.h logs/RejectSummary.cpp
     logs/RejectCatalog.h logs/RejectCatalog.cpp
     logs/LogIngest.h logs/LogIngest.cpp
     logs/LogTail.h logs/LogTail.cpp

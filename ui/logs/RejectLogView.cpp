@@ -5,6 +5,7 @@
 #include "core/logs/LogIngest.h"
 #include "core/logs/LogTail.h"
 #include "core/logs/PatternDetector.h"
+#include "core/logs/RejectSummary.h"
 #include "ui/Application.h"
 #include "ui/logs/RejectEventModel.h"
 
@@ -360,9 +361,14 @@ void RejectLogView::updateFollowUi() {
 void RejectLogView::updatePanels() {
     const std::vector<std::uint32_t> &rows = m_model->matchingRows();
     const auto dimension = Dimension(m_topDimension->currentData().toInt());
-    const auto top = m_store->groupBy(dimension, &rows, 50);
+    SummaryRequest request;
+    request.classes = false;
+    request.tops = {{dimension, 50}};
+    request.relaysPerReason = 5;
+    request.patterns = true;
+    const RejectSummary summary = RejectSummary::compute(*m_store, &rows, request);
     m_top->setRowCount(0);
-    for (const GroupCount &g : top) {
+    for (const GroupCount &g : summary.tops.front()) {
         if (g.key.isEmpty())
             continue;
         const int r = m_top->rowCount();
@@ -373,7 +379,7 @@ void RejectLogView::updatePanels() {
         m_top->setItem(r, 1, count);
     }
     m_relays->clear();
-    for (const auto &rr : m_store->topRelaysPerReason(&rows, 5)) {
+    for (const auto &rr : summary.relaysPerReason) {
         auto *reason = new QTreeWidgetItem(
             m_relays, {m_model->className(rr.reason), QString::number(rr.total)});
         for (const GroupCount &g : rr.relays)
@@ -382,7 +388,7 @@ void RejectLogView::updatePanels() {
     m_relays->expandToDepth(0);
     updateChart(rows);
     m_patterns->clear();
-    for (const PatternFinding &p : PatternDetector::detect(*m_store, &rows)) {
+    for (const PatternFinding &p : summary.findings) {
         QString what;
         if (p.kind == QLatin1String("relay.random_sender_domains"))
             what = tr("%1 handed over mail for %2 sender domains, %3 of them random-looking "

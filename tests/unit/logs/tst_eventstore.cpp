@@ -3,7 +3,9 @@
 
 #include "core/logs/EventStore.h"
 #include "core/logs/LogIngest.h"
+#include "core/logs/MappedBlock.h"
 #include "core/logs/PatternDetector.h"
+#include "core/logs/RejectSummary.h"
 
 #include <QDateTime>
 #include <QtTest/QtTest>
@@ -451,6 +453,135 @@ private Q_SLOTS:
         QCOMPARE(pool.find("s-not-there"), UINT32_MAX);
         QCOMPARE(pool.view(first).data(), firstView.data());
         QCOMPARE(pool.intern(""), 0u);
+    }
+
+    // RejectSummary shares its parts out over two threads for a big set (≥ 100 k rows): each
+    // part equals what the store's own calls return, on all rows and on a subset.
+    void summaryEqualsSeparateCalls() {
+        EventStore store;
+        LogIngestor in(store);
+        in.parser().time().setReference(kRef, 540);
+        in.beginSource(store.addSource(LogSource{QStringLiteral("live"), {}, false, true}));
+        QByteArray text;
+        for (int i = 0; i < 36000; ++i) {
+            text += yahooLine(i % 400, cat("rnd", i * 7919 % 100003).c_str() + QByteArray(".jp"),
+                              i % 60);
+            if (i % 3 == 0)
+                text += sample();
+        }
+        ingest(store, in, text);
+        QVERIFY2(store.size() >= 100000, qPrintable(QString::number(store.size())));
+        const auto same = [](const std::vector<GroupCount> &a, const std::vector<GroupCount> &b) {
+            if (a.size() != b.size())
+                return false;
+            for (std::size_t i = 0; i < a.size(); ++i)
+                if (a[i].key != b[i].key || a[i].count != b[i].count)
+                    return false;
+            return true;
+        };
+        SummaryRequest request;
+        request.tops = {{Dimension::RelayGroup, 10},
+                        {Dimension::SenderDomain, 0},
+                        {Dimension::ClientIp, 5},
+                        {Dimension::Helo, 3}};
+        request.relaysPerReason = 4;
+        request.patterns = true;
+        std::vector<std::uint32_t> subset;
+        for (std::uint32_t r = 0; r < store.size(); r += 2)
+            subset.push_back(r);
+        for (const std::vector<std::uint32_t> *rows :
+             {(const std::vector<std::uint32_t> *)nullptr,
+              (const std::vector<std::uint32_t> *)&subset}) {
+            const RejectSummary summary = RejectSummary::compute(store, rows, request);
+            QVERIFY(same(summary.classes, store.groupBy(Dimension::Reason, rows, 0)));
+            QCOMPARE(summary.tops.size(), request.tops.size());
+            for (std::size_t i = 0; i < request.tops.size(); ++i)
+                QVERIFY(same(summary.tops[i],
+                             store.groupBy(request.tops[i].first, rows, request.tops[i].second)));
+            const auto relays = store.topRelaysPerReason(rows, 4);
+            QCOMPARE(summary.relaysPerReason.size(), relays.size());
+            for (std::size_t i = 0; i < relays.size(); ++i) {
+                QCOMPARE(summary.relaysPerReason[i].reason, relays[i].reason);
+                QCOMPARE(summary.relaysPerReason[i].total, relays[i].total);
+                QVERIFY(same(summary.relaysPerReason[i].relays, relays[i].relays));
+            }
+            const auto findings = PatternDetector::detect(store, rows);
+            QVERIFY(!findings.empty());
+            QCOMPARE(summary.findings.size(), findings.size());
+            for (std::size_t i = 0; i < findings.size(); ++i) {
+                QCOMPARE(summary.findings[i].kind, findings[i].kind);
+                QCOMPARE(summary.findings[i].subject, findings[i].subject);
+                QCOMPARE(summary.findings[i].events, findings[i].events);
+            }
+        }
+        // Only what was asked for.
+        SummaryRequest nothing;
+        nothing.classes = false;
+        const RejectSummary bare = RejectSummary::compute(store, nullptr, nothing);
+        QVERIFY(bare.classes.empty() && bare.tops.empty() && bare.relaysPerReason.empty() &&
+                bare.findings.empty());
+    }
+
+    // mmap'd blocks: zeroed, huge ones 2 MiB-aligned, whole pages, moved without a copy.
+    void mappedBlocks() {
+        MappedBlock small(10, false);
+        QCOMPARE(small.size(), std::size_t(4096));
+        MappedBlock huge(3 * 1024 * 1024, true);
+        QCOMPARE(huge.size(), 2 * MappedBlock::kHugePage);
+        QCOMPARE(reinterpret_cast<std::uintptr_t>(huge.data()) % MappedBlock::kHugePage,
+                 std::uintptr_t(0));
+        for (std::size_t i = 0; i < huge.size(); i += 4096)
+            QCOMPARE(huge.data()[i], '\0');
+        huge.data()[huge.size() - 1] = 'x'; // the whole block is writable
+        char *at = huge.data();
+        MappedBlock moved(std::move(huge));
+        QCOMPARE(moved.data(), at);
+        QCOMPARE(huge.data(), nullptr);
+        small = std::move(moved);
+        QCOMPARE(small.data(), at);
+        QCOMPARE(small.data()[small.size() - 1], 'x');
+        QCOMPARE(MappedBlock(0, true).data(), nullptr);
+    }
+
+    // Where the bytes go: past a 2 MiB chunk and a block of references (2^18 ids), strings of a
+    // chunk of their own (> 512 KiB) between small ones, the longest string kept and a longer
+    // one cut to it; the prefetch hints name the id a string has and nothing for one it lacks.
+    void stringPoolLayout() {
+        StringPool pool;
+        const std::string big(600 * 1024, 'b');
+        const std::string longest(StringPool::kMaxLength, 'L');
+        std::vector<std::pair<std::uint32_t, std::string>> kept;
+        constexpr int kCount = 300000; // ≈ 3.6 MB of text, ids past 262 144
+        for (int i = 0; i < kCount; ++i) {
+            std::string s = cat("string-", i);
+            if (i == 1000)
+                s = big + "1";
+            if (i == 200000)
+                s = big + "2";
+            const std::uint32_t id = pool.intern(s);
+            if (i % 1009 == 0 || i == 1000 || i == 200000 || i == kCount - 1)
+                kept.emplace_back(id, s);
+        }
+        for (const auto &[id, s] : kept) {
+            QCOMPARE(pool.view(id).size(), s.size());
+            QVERIFY(pool.view(id) == s);
+            QCOMPARE(pool.find(s), id);
+            QCOMPARE(pool.likelyId(StringPool::hash(s)) == id ||
+                         pool.likelyId(StringPool::hash(s)) == UINT32_MAX,
+                     true); // a hint: the first probe's id, or none if it probed on
+            pool.prefetchSlot(StringPool::hash(s));
+            pool.prefetchEntry(StringPool::hash(s));
+            pool.prefetchBytes(StringPool::hash(s));
+        }
+        const std::uint32_t l = pool.intern(longest);
+        QCOMPARE(pool.view(l).size(), StringPool::kMaxLength);
+        QCOMPARE(pool.intern(longest + "tail"), l); // cut to the longest kept
+        QCOMPARE(pool.intern(longest + "tail", StringPool::hash(longest + "tail")), l);
+        QCOMPARE(pool.find(longest + "more"), l);
+        QCOMPARE(pool.likelyId(StringPool::hash("never-interned")), UINT32_MAX);
+        // Nothing moved: the first strings still read back after everything above.
+        QVERIFY(pool.view(kept.front().first) == kept.front().second);
+        QVERIFY(pool.bytesUsed() >= 3 * 1024 * 1024 + StringPool::kMaxLength);
     }
 
     // The free-text search over the pool's bytes finds exactly the strings a plain

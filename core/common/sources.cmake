@@ -5,4 +5,5 @@ target_sources(maildeck_core PRIVATE
     common/Logging.h common/Logging.cpp
     common/AppIdentity.h common/AppIdentity.cpp
     common/Translations.h common/Translations.cpp
+    common/WorkerThreadExit.h common/WorkerThreadExit.cpp
 )

@@ -1,6 +1,7 @@
 #include "core/db/DbWorker.h"
 
 #include "core/common/Logging.h"
+#include "core/common/WorkerThreadExit.h"
 #include "core/db/DbTlsProbe.h"
 #include "core/db/SqlSupport.h"
 
@@ -20,7 +21,11 @@ class DbContext : public QObject {
 public:
     DbContext()
         : m_name(QStringLiteral("maildeck-db-%1").arg(++s_counter)) {}
-    ~DbContext() override { closeDb(); }
+    ~DbContext() override {
+        closeDb();
+        if (QThread::currentThread() == thread()) // deleted through QThread::finished
+            releaseWorkerThreadCryptoState();
+    }
 
     Error open(const DbEndpoint &endpoint) {
         m_endpoint = endpoint;

@@ -1,4 +1,5 @@
 #include "core/common/Logging.h"
+#include "core/common/WorkerThreadExit.h"
 #include "core/ssh/AuthPlan.h"
 #include "core/ssh/SshWorker_p.h"
 
@@ -9,8 +10,6 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
-
-#include <openssl/crypto.h>
 
 #include <condition_variable>
 #include <fcntl.h>
@@ -92,14 +91,8 @@ SshWorker::SshWorker(const SshConfig &config, Prompter *prompter, std::shared_pt
 
 SshWorker::~SshWorker() {
     shutdown();
-    // libssh works through OpenSSL, which keeps per-thread state that a thread-exit hook frees.
-    // Qt's threads are detached: the hook may still run after ~SshSession stopped waiting, while
-    // the process exits and OpenSSL's atexit cleanup frees the same state (a double free ASan
-    // caught in maildeck-cli). Released here, in the worker's own thread, nothing is left for the
-    // hook. (Deleted through QThread::finished, so this runs in that thread.)
-    const QCoreApplication *app = QCoreApplication::instance();
-    if (QThread::currentThread() == thread() && (!app || app->thread() != thread()))
-        OPENSSL_thread_stop();
+    if (QThread::currentThread() == thread()) // deleted through QThread::finished, in its thread
+        releaseWorkerThreadCryptoState();
 }
 
 void SshWorker::shutdown() {

@@ -339,16 +339,16 @@ std::string_view storedText(const ParsedLine &p) {
 }
 
 // The object rejected is most often the sender, the recipient or the HELO name: the same
-// string, interned once.
-enum class ObjectIs { Sender, Recipient, Helo, Own };
-ObjectIs objectIs(const ParsedLine &p) {
+// string, interned once. Returns the given value for the field the object is, else own().
+template <class T, class Own>
+T forObject(const ParsedLine &p, T sender, T recipient, T helo, Own own) {
     if (p.object == p.sender)
-        return ObjectIs::Sender;
+        return sender;
     if (p.object == p.recipient)
-        return ObjectIs::Recipient;
+        return recipient;
     if (p.object == p.helo)
-        return ObjectIs::Helo;
-    return ObjectIs::Own;
+        return helo;
+    return own();
 }
 
 } // namespace
@@ -359,20 +359,8 @@ EventStore::RowKeys EventStore::keysOf(const ParsedLine &p) {
     k.sender = StringPool::hash(p.sender);
     k.recipient = StringPool::hash(p.recipient);
     k.helo = StringPool::hash(p.helo);
-    switch (objectIs(p)) {
-    case ObjectIs::Sender:
-        k.object = k.sender;
-        break;
-    case ObjectIs::Recipient:
-        k.object = k.recipient;
-        break;
-    case ObjectIs::Helo:
-        k.object = k.helo;
-        break;
-    case ObjectIs::Own:
-        k.object = StringPool::hash(p.object);
-        break;
-    }
+    k.object =
+        forObject(p, k.sender, k.recipient, k.helo, [&] { return StringPool::hash(p.object); });
     k.text = StringPool::hash(storedText(p));
     k.user = StringPool::hash(p.user);
     return k;
@@ -421,21 +409,8 @@ std::uint32_t EventStore::append(const ParsedLine &p, const RowKeys &k, std::str
     const std::uint32_t senderId = internAddress(p.sender, k.sender);
     const std::uint32_t recipientId = internAddress(p.recipient, k.recipient);
     const std::uint32_t heloId = intern(p.helo, k.helo);
-    std::uint32_t objectId = 0;
-    switch (objectIs(p)) {
-    case ObjectIs::Sender:
-        objectId = senderId;
-        break;
-    case ObjectIs::Recipient:
-        objectId = recipientId;
-        break;
-    case ObjectIs::Helo:
-        objectId = heloId;
-        break;
-    case ObjectIs::Own:
-        objectId = intern(p.object, k.object);
-        break;
-    }
+    const std::uint32_t objectId =
+        forObject(p, senderId, recipientId, heloId, [&] { return intern(p.object, k.object); });
 
     m_time.push_back(p.timeMs);
     m_kinds.push_back(static_cast<std::uint16_t>(p.kinds));

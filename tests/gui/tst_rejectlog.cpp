@@ -2,11 +2,12 @@
 // (tests/data/lab-mail.log): a followed file grows while the view follows and
 // while it is paused; filters narrow the table; the detail pane explains the selected event
 // from the catalog; the chart's bars add up to the table and a click filters to a bar; CSV
-// export writes what the table holds, hostile text defused.
+// export writes what the table holds, hostile text defused; the panels summarise the rows shown.
 
 #include "core/db/Csv.h"
 #include "core/logs/EventStore.h"
 #include "core/logs/LogIngest.h"
+#include "core/logs/PatternDetector.h"
 #include "core/logs/RejectCatalog.h"
 #include "ui/logs/RejectEventModel.h"
 #include "ui/logs/RejectLogView.h"
@@ -22,9 +23,11 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QtTest/QTest>
 
 using namespace maildeck;
@@ -105,6 +108,26 @@ private Q_SLOTS:
         view.loadFiles({path});
         const int all = int(eventsIn(m_lines));
         QTRY_COMPARE_WITH_TIMEOUT(view.model()->rowCount(), all, 10000);
+
+        // The panels show the summary of the rows shown (RejectSummary): the top entries of the
+        // chosen dimension, the relays per reason, the patterns (or the "nothing" line).
+        {
+            const std::vector<std::uint32_t> &rows = view.model()->matchingRows();
+            auto *top = view.findChild<QTableWidget *>(QStringLiteral("TopTalkers"));
+            auto *dimension = top->parentWidget()->findChild<QComboBox *>();
+            const auto expectedTop =
+                view.store().groupBy(Dimension(dimension->currentData().toInt()), &rows, 50);
+            QVERIFY(top->rowCount() > 0);
+            QCOMPARE(top->item(0, 0)->text(), expectedTop.front().key);
+            QCOMPARE(top->item(0, 1)->text(), QString::number(expectedTop.front().count));
+            auto *relays = view.findChild<QTreeWidget *>(QStringLiteral("RelaysPerReason"));
+            QCOMPARE(std::size_t(relays->topLevelItemCount()),
+                     view.store().topRelaysPerReason(&rows, 5).size());
+            QVERIFY(relays->topLevelItemCount() > 0);
+            auto *patterns = view.findChild<QListWidget *>(QStringLiteral("Patterns"));
+            const auto findings = PatternDetector::detect(view.store(), &rows);
+            QCOMPARE(std::size_t(patterns->count()), std::max<std::size_t>(findings.size(), 1));
+        }
 
         // The reason filter: the combo lists the classes present; choosing one keeps only it.
         auto *reason = view.findChild<QComboBox *>(QStringLiteral("ReasonFilter"));

@@ -4,7 +4,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -65,14 +64,11 @@ private:
     // A string's reference: chunk index << 44 | offset in the chunk << 23 | length.
     static constexpr std::size_t kChunk = std::size_t(2) << 20; // 2^21: the offset's 21 bits
     static constexpr unsigned kRefShift = 18;                   // 2 MiB of references a block
-    std::uint64_t refOf(std::uint32_t id) const {
-        return reinterpret_cast<const std::uint64_t *>(
-            m_refs[id >> kRefShift].data())[id & ((1u << kRefShift) - 1)];
-    }
     const std::uint64_t *refAddress(std::uint32_t id) const {
         return reinterpret_cast<const std::uint64_t *>(m_refs[id >> kRefShift].data()) +
                (id & ((1u << kRefShift) - 1));
     }
+    std::uint64_t refOf(std::uint32_t id) const { return *refAddress(id); }
     void grow();
     std::uint64_t store(std::string_view s); // copies the bytes, returns the reference
     void addRef(std::uint64_t ref);

@@ -6,6 +6,7 @@
 #include "core/logs/LogIngest.h"
 #include "core/logs/LogTail.h"
 #include "core/logs/RejectSummary.h"
+#include "core/logs/RejectTally.h"
 #include "core/profiles/ServerProfile.h"
 #include "core/ssh/SshSession.h"
 
@@ -90,12 +91,31 @@ QString eventText(const EventStore &store, std::uint32_t row) {
     return parts.join(QLatin1String("  "));
 }
 
-// The summary: lines, events, rejects, the count per class and the top entries per dimension.
-void printSummary(const EventStore &store, const IngestStats &stats, std::size_t top, bool json) {
+// What the summary prints: lines, events, rejects, the count per class and the top entries per
+// dimension (kTop's order), from the store (a live tail) or from a tally (files).
+struct Report {
+    IngestStats stats;
+    std::vector<GroupCount> classes;
+    std::vector<std::vector<GroupCount>> tops;
+};
+
+Report reportOf(const EventStore &store, const IngestStats &stats, std::size_t top) {
     SummaryRequest request;
     for (const TopDimension &d : kTop)
         request.tops.emplace_back(d.dimension, top);
-    const RejectSummary summary = RejectSummary::compute(store, nullptr, request);
+    RejectSummary summary = RejectSummary::compute(store, nullptr, request);
+    return {stats, std::move(summary.classes), std::move(summary.tops)};
+}
+
+Report reportOf(const RejectTally &tally, const IngestStats &stats, std::size_t top) {
+    Report report{stats, tally.top(Dimension::Reason, 0), {}};
+    for (const TopDimension &d : kTop)
+        report.tops.push_back(tally.top(d.dimension, top));
+    return report;
+}
+
+void printSummary(const Report &summary, bool json) {
+    const IngestStats &stats = summary.stats;
     if (json) {
         QJsonObject classObject;
         for (const GroupCount &g : summary.classes)
@@ -162,7 +182,7 @@ int runTail(LogTail &tail, EventStore &store, LogFeed &feed, bool follow, bool j
     });
     QObject::connect(&tail, &LogTail::backfillFinished, &loop, [&] {
         caughtUp = true;
-        printSummary(store, feed.stats(), top, json);
+        printSummary(reportOf(store, feed.stats(), top), json);
         if (!follow)
             loop.quit();
     });
@@ -208,7 +228,6 @@ int rejectsCommand(Context &c) {
     if (fromServer == !c.args.isEmpty())
         return usageError(Cli::tr("rejects reads either log files or a server (--profile), not "
                                   "both and not neither."));
-    EventStore store;
 
     if (fromServer) {
         CliSession session(c);
@@ -229,6 +248,7 @@ int rejectsCommand(Context &c) {
         TailOptions options{path};
         options.backfillSeconds = qint64((sinceHours < 0 ? 24 : sinceHours) * 3600);
         LogTail tail(session.ssh(), options);
+        EventStore store;
         LogFeed feed(store, &tail, session.profile().name, offsetMinutes);
         return runTail(tail, store, feed, follow, json, top, &session);
     }
@@ -245,16 +265,19 @@ int rejectsCommand(Context &c) {
         TailOptions options{QFileInfo(files.first()).absoluteFilePath()};
         options.backfillSeconds = qint64((sinceHours < 0 ? 24 * 366 : sinceHours) * 3600) + 1;
         LogTail tail(options);
+        EventStore store;
         LogFeed feed(store, &tail, QFileInfo(files.first()).fileName(),
                      QDateTime::currentDateTime().offsetFromUtc() / 60);
         return runTail(tail, store, feed, true, json, top, nullptr);
     }
-    HistoryOptions options;
+    // Files: counted, not stored (RejectTally) — the report needs no rows, and a log of
+    // millions of lines is read on every core in a fraction of the store's memory.
+    TallyOptions options;
     options.localOffsetMinutes = QDateTime::currentDateTime().offsetFromUtc() / 60;
-    const auto loaded = loadHistory(orderRotatedSet(files), store, options);
-    if (!loaded.ok())
-        return reportError(loaded.error());
-    printSummary(store, loaded.value(), top, json);
+    const auto tallied = tallyHistory(orderRotatedSet(files), options);
+    if (!tallied.ok())
+        return reportError(tallied.error());
+    printSummary(reportOf(*tallied.value().tally, tallied.value().stats, top), json);
     return ExitOk;
 }
 

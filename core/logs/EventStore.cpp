@@ -1,5 +1,7 @@
 #include "core/logs/EventStore.h"
 
+#include "core/logs/TopN.h"
+
 #include <QFile>
 
 #include <arpa/inet.h>
@@ -60,36 +62,6 @@ bool domainMatches(std::string_view domain, std::string_view d) {
         return false;
     return domain.size() == d.size() || domain[domain.size() - d.size() - 1] == '.';
 }
-
-// Keeps the best `limit` items offered (all of them when limit is 0) without holding every
-// distinct key: a heap whose top is the worst kept item. better(a, b): a ranks before b.
-template <typename T, typename Better> class TopN {
-public:
-    TopN(std::size_t limit, Better better)
-        : m_limit(limit)
-        , m_better(better) {}
-    void offer(const T &item) {
-        if (!m_limit || m_items.size() < m_limit) {
-            m_items.push_back(item);
-            if (m_limit)
-                std::push_heap(m_items.begin(), m_items.end(), m_better);
-        } else if (m_better(item, m_items.front())) {
-            std::pop_heap(m_items.begin(), m_items.end(), m_better);
-            m_items.back() = item;
-            std::push_heap(m_items.begin(), m_items.end(), m_better);
-        }
-    }
-    // Best first.
-    std::vector<T> take() {
-        std::sort(m_items.begin(), m_items.end(), m_better);
-        return std::move(m_items);
-    }
-
-private:
-    std::size_t m_limit;
-    Better m_better;
-    std::vector<T> m_items;
-};
 
 QString qs(std::string_view s) {
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
@@ -245,10 +217,8 @@ std::uint32_t EventStore::internAddress(std::string_view address, std::uint64_t 
     if (id >= m_domainOf.size())
         m_domainOf.growTo(id + 1, UINT32_MAX);
     if (m_domainOf[id] == UINT32_MAX) {
-        const std::size_t at = address.rfind('@');
-        std::uint32_t dom = 0;
-        if (at != std::string_view::npos && at + 1 < address.size())
-            dom = m_strings.intern(lowered(address.substr(at + 1)));
+        std::string buffer;
+        const std::uint32_t dom = m_strings.intern(addressDomain(address, buffer));
         if (dom >= m_domainOf.size())
             m_domainOf.growTo(dom + 1, UINT32_MAX);
         m_domainOf[id] = dom;
@@ -256,51 +226,75 @@ std::uint32_t EventStore::internAddress(std::string_view address, std::uint64_t 
     return id;
 }
 
-std::string EventStore::relayGroupOf(std::string_view host) {
-    std::string h = lowered(host);
-    while (!h.empty() && h.back() == '.')
-        h.pop_back();
-    std::vector<std::size_t> dots;
+std::string_view EventStore::addressDomain(std::string_view address, std::string &buffer) {
+    const std::size_t at = address.rfind('@');
+    buffer.clear();
+    if (at != std::string_view::npos)
+        for (const char c : address.substr(at + 1))
+            buffer.push_back(lowerAscii(c));
+    return buffer;
+}
+
+std::string_view EventStore::relayGroupOf(std::string_view host, std::string &buffer) {
+    buffer.clear();
+    for (const char c : host)
+        buffer.push_back(lowerAscii(c));
+    while (!buffer.empty() && buffer.back() == '.')
+        buffer.pop_back();
+    const std::string_view h = buffer;
+    // The first dot and the last two: all the rule below looks at.
+    std::size_t dots = 0, first = 0, last = 0, secondLast = 0;
     for (std::size_t i = 0; i < h.size(); ++i) {
-        if (h[i] == '.')
-            dots.push_back(i);
+        if (h[i] != '.')
+            continue;
+        if (dots++ == 0)
+            first = i;
+        secondLast = last;
+        last = i;
     }
-    const std::size_t labels = dots.size() + 1;
+    const std::size_t labels = dots + 1;
     if (labels <= 2)
         return h;
     // public-suffix-ish: "co.jp", "com.au", ... count as one suffix
-    const std::string_view last(h.data() + dots.back() + 1, h.size() - dots.back() - 1);
-    const std::size_t secondStart = dots[dots.size() - 2] + 1;
-    const std::string_view second(h.data() + secondStart, dots.back() - secondStart);
-    const std::size_t suffixLabels = (last.size() == 2 && isSecondLevelLabel(second)) ? 2 : 1;
-    const std::size_t registered = suffixLabels + 1;
-    if (labels <= registered)
+    const std::string_view lastLabel = h.substr(last + 1);
+    const std::string_view second = h.substr(secondLast + 1, last - secondLast - 1);
+    const std::size_t suffixLabels = (lastLabel.size() == 2 && isSecondLevelLabel(second)) ? 2 : 1;
+    if (labels <= suffixLabels + 1)
         return h;
     // drop the leftmost label (the per-machine part)
-    return h.substr(dots[0] + 1);
+    return h.substr(first + 1);
+}
+
+std::string EventStore::relayGroupOf(std::string_view host) {
+    std::string buffer;
+    return std::string(relayGroupOf(host, buffer));
+}
+
+std::uint64_t EventStore::networkKey(const IpAddress &ip) {
+    return ip.isV4() ? (ip.lo & 0xffffffffffffff00ULL) : (ip.hi & 0xffffffffffff0000ULL) | 1;
+}
+
+std::string EventStore::networkGroup(const IpAddress &ip) {
+    if (ip.isV4()) {
+        const auto v = static_cast<std::uint32_t>(ip.lo);
+        return std::to_string(v >> 24) + '.' + std::to_string((v >> 16) & 255) + '.' +
+               std::to_string((v >> 8) & 255) + ".0/24";
+    }
+    IpAddress net = ip;
+    net.hi &= 0xffffffffffff0000ULL;
+    net.lo = 0;
+    return net.toString().toStdString() + "/48";
 }
 
 std::uint32_t EventStore::relayGroupFor(std::uint32_t hostId, std::string_view host,
                                         const IpAddress &ip) {
-    if (host.empty() || host == "unknown") {
+    if (groupsByNetwork(host)) {
         if (ip.isNull())
             return hostId;
-        const std::uint64_t netKey =
-            ip.isV4() ? (ip.lo & 0xffffffffffffff00ULL) : (ip.hi & 0xffffffffffff0000ULL) | 1;
+        const std::uint64_t netKey = networkKey(ip);
         if (std::uint32_t known = 0; m_groupOfNet.find(netKey, known))
             return known;
-        std::string g;
-        if (ip.isV4()) {
-            const auto v = static_cast<std::uint32_t>(ip.lo);
-            g = std::to_string(v >> 24) + '.' + std::to_string((v >> 16) & 255) + '.' +
-                std::to_string((v >> 8) & 255) + ".0/24";
-        } else {
-            IpAddress net = ip;
-            net.hi &= 0xffffffffffff0000ULL;
-            net.lo = 0;
-            g = net.toString().toStdString() + "/48";
-        }
-        const std::uint32_t gid = m_strings.intern(g);
+        const std::uint32_t gid = m_strings.intern(networkGroup(ip));
         m_groupOfNet.insert(netKey, gid);
         return gid;
     }
@@ -308,7 +302,8 @@ std::uint32_t EventStore::relayGroupFor(std::uint32_t hostId, std::string_view h
         m_groupOfHost.growTo(hostId + 1, UINT32_MAX);
     std::uint32_t &g = m_groupOfHost[hostId];
     if (g == UINT32_MAX) {
-        const std::uint32_t gid = m_strings.intern(relayGroupOf(host));
+        std::string buffer;
+        const std::uint32_t gid = m_strings.intern(relayGroupOf(host, buffer));
         m_groupOfHost[hostId] = gid; // (the reference may be stale after intern; re-index)
         return gid;
     }
@@ -512,6 +507,27 @@ std::vector<std::uint32_t> EventStore::select(const EventFilter &filter) const {
     return view.rows();
 }
 
+std::vector<GroupCount> EventStore::topReasons(const std::vector<std::uint64_t> &counts,
+                                               std::size_t limit) {
+    std::vector<GroupCount> out;
+    for (std::size_t r = 0; r < counts.size() && r < kReasonClassCount; ++r) {
+        if (!counts[r])
+            continue;
+        GroupCount g;
+        g.id = static_cast<std::uint32_t>(r);
+        g.count = counts[r];
+        const std::string_view id = reasonId(static_cast<ReasonClass>(r));
+        g.key = QString::fromLatin1(id.data(), static_cast<qsizetype>(id.size()));
+        out.push_back(std::move(g));
+    }
+    std::sort(out.begin(), out.end(), [](const GroupCount &a, const GroupCount &b) {
+        return a.count != b.count ? a.count > b.count : a.key < b.key;
+    });
+    if (limit && out.size() > limit)
+        out.resize(limit);
+    return out;
+}
+
 std::vector<GroupCount> EventStore::groupBy(Dimension dim, const std::vector<std::uint32_t> *rows,
                                             std::size_t limit) const {
     const std::uint32_t n = rows ? static_cast<std::uint32_t>(rows->size()) : size();
@@ -533,57 +549,17 @@ std::vector<GroupCount> EventStore::groupBy(Dimension dim, const std::vector<std
             else if (m_ipKind[row] == kIpV6)
                 v6.push_back(m_ip6[m_ip4[row]]);
         }
-        std::sort(v4.begin(), v4.end());
-        std::sort(v6.begin(), v6.end(), [](const IpAddress &a, const IpAddress &b) {
-            return a.hi != b.hi ? a.hi < b.hi : a.lo < b.lo;
-        });
-        using Item = std::pair<IpAddress, std::uint64_t>;
-        auto byCount = [](const Item &a, const Item &b) {
-            if (a.second != b.second)
-                return a.second > b.second;
-            return a.first.hi != b.first.hi ? a.first.hi < b.first.hi : a.first.lo < b.first.lo;
-        };
-        TopN<Item, decltype(byCount)> top(limit, byCount);
-        for (std::size_t i = 0; i < v4.size();) {
-            std::size_t j = i + 1;
-            while (j < v4.size() && v4[j] == v4[i])
-                ++j;
-            IpAddress a;
-            a.lo = (0xffffULL << 32) | v4[i];
-            top.offer({a, j - i});
-            i = j;
-        }
-        for (std::size_t i = 0; i < v6.size();) {
-            std::size_t j = i + 1;
-            while (j < v6.size() && v6[j] == v6[i])
-                ++j;
-            top.offer({v6[i], j - i});
-            i = j;
-        }
-        const std::vector<Item> v = top.take();
-        out.reserve(v.size());
-        for (const Item &item : v) {
-            GroupCount g;
-            g.count = item.second;
-            g.key = item.first.toString();
-            out.push_back(std::move(g));
-        }
-        return out;
+        return topAddresses(
+            [&](auto offer) {
+                countSorted(v4, offer);
+                countSorted(v6, offer);
+            },
+            limit);
     } else if (dim == Dimension::Reason) {
         std::vector<std::uint64_t> counts(kReasonClassCount, 0);
         for (std::uint32_t i = 0; i < n; ++i)
             ++counts[m_reason[rowAt(i)]];
-        for (int r = 0; r < kReasonClassCount; ++r) {
-            if (!counts[static_cast<std::size_t>(r)])
-                continue;
-            GroupCount g;
-            g.id = static_cast<std::uint32_t>(r);
-            g.count = counts[static_cast<std::size_t>(r)];
-            g.key = QString::fromLatin1(
-                reasonId(static_cast<ReasonClass>(r)).data(),
-                static_cast<qsizetype>(reasonId(static_cast<ReasonClass>(r)).size()));
-            out.push_back(std::move(g));
-        }
+        return topReasons(counts, limit);
     } else {
         std::vector<std::uint32_t> counts(m_strings.size(), 0);
         auto keyOf = [&](std::uint32_t row) -> std::uint32_t {
@@ -617,35 +593,22 @@ std::vector<GroupCount> EventStore::groupBy(Dimension dim, const std::vector<std
             if (k != 0 && k < counts.size())
                 ++counts[k];
         }
-        // (count, id) pairs: the keys' text is made for the kept ones only
-        using Item = std::pair<std::uint32_t, std::uint32_t>;
-        auto byCount = [](const Item &a, const Item &b) {
-            return a.first != b.first ? a.first > b.first : a.second < b.second;
-        };
-        TopN<Item, decltype(byCount)> top(limit, byCount);
-        for (std::uint32_t id = 1; id < counts.size(); ++id) {
-            if (counts[id])
-                top.offer({counts[id], id});
-        }
+        // The keys' text is made for the kept ones only.
+        const auto kept = topIds(
+            static_cast<std::uint32_t>(counts.size()), limit,
+            [&](std::uint32_t id) { return counts[id]; },
+            [this](std::uint32_t id) { return str(id); });
         std::vector<std::uint32_t>().swap(counts);
-        const std::vector<Item> kept = top.take();
         out.reserve(kept.size());
-        for (const Item &item : kept) {
+        for (const auto &[count, id] : kept) {
             GroupCount g;
-            g.id = item.second;
-            g.count = item.first;
-            g.key = qs(str(g.id));
+            g.id = id;
+            g.count = count;
+            g.key = qs(str(id));
             out.push_back(std::move(g));
         }
         return out;
     }
-    auto byCount = [](const GroupCount &a, const GroupCount &b) {
-        return a.count != b.count ? a.count > b.count : a.key < b.key;
-    };
-    std::sort(out.begin(), out.end(), byCount);
-    if (limit && out.size() > limit)
-        out.resize(limit);
-    return out;
 }
 
 std::vector<EventStore::ReasonRelays>
@@ -674,8 +637,8 @@ EventStore::topRelaysPerReason(const std::vector<std::uint32_t> *rows,
     std::vector<std::uint32_t> counts(m_strings.size(), 0);
     std::vector<ReasonRelays> out;
     using Item = std::pair<std::uint32_t, std::uint32_t>; // count, group id
-    auto byCount = [](const Item &a, const Item &b) {
-        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    auto byCount = [this](const Item &a, const Item &b) {
+        return a.first != b.first ? a.first > b.first : str(a.second) < str(b.second);
     };
     for (int r = 0; r < kReasonClassCount; ++r) {
         if (!totals[static_cast<std::size_t>(r)])

@@ -5,6 +5,7 @@
 #include "core/logs/LineParser.h"
 #include "core/logs/ReasonClass.h"
 #include "core/logs/StringPool.h"
+#include "core/logs/TopN.h"
 
 #include <QByteArray>
 #include <QString>
@@ -24,6 +25,7 @@ struct IpAddress {
     std::uint64_t lo = 0;
 
     static bool parse(std::string_view text, IpAddress &out);
+    static IpAddress v4(std::uint32_t address) { return {0, (0xffffULL << 32) | address}; }
     bool isNull() const { return hi == 0 && lo == 0; }
     bool isV4() const { return hi == 0 && (lo >> 32) == 0xffffULL; }
     QString toString() const;
@@ -149,12 +151,9 @@ public:
     std::string_view clientHost(std::uint32_t row) const { return str(m_clientHost[row]); }
     std::string_view relayGroup(std::uint32_t row) const { return str(m_relayGroup[row]); }
     IpAddress clientIp(std::uint32_t row) const {
-        IpAddress a;
         if (m_ipKind[row] == kIpV6)
             return m_ip6[m_ip4[row]];
-        if (m_ipKind[row] == kIpV4)
-            a.lo = (0xffffULL << 32) | m_ip4[row];
-        return a;
+        return m_ipKind[row] == kIpV4 ? IpAddress::v4(m_ip4[row]) : IpAddress();
     }
     std::string_view sender(std::uint32_t row) const { return str(m_sender[row]); }
     std::string_view senderDomain(std::uint32_t row) const { return str(domainOf(m_sender[row])); }
@@ -181,9 +180,56 @@ public:
     // Rows matching a filter (all rows, in order). For a live view use FilteredView.
     std::vector<std::uint32_t> select(const EventFilter &filter) const;
 
-    // Top-N group-by over rows (nullptr = all rows). limit 0 = all groups. Sorted by count desc.
+    // Top-N group-by over rows (nullptr = all rows). limit 0 = all groups. Sorted by count,
+    // descending; equal counts by key (text; addresses numerically), so that any way of counting
+    // agrees.
     std::vector<GroupCount> groupBy(Dimension dim, const std::vector<std::uint32_t> *rows,
                                     std::size_t limit) const;
+    // The reason classes with a count (counts[class]), as groupBy(Dimension::Reason) orders them.
+    static std::vector<GroupCount> topReasons(const std::vector<std::uint64_t> &counts,
+                                              std::size_t limit);
+    // The top `limit` client addresses, ordered as groupBy orders them (count descending, then
+    // address): forEachCounted(offer) calls offer(address, count) once for each address.
+    template <typename ForEachCounted>
+    static std::vector<GroupCount> topAddresses(ForEachCounted forEachCounted, std::size_t limit) {
+        using Item = std::pair<IpAddress, std::uint64_t>;
+        auto better = [](const Item &a, const Item &b) {
+            if (a.second != b.second)
+                return a.second > b.second;
+            return a.first.hi != b.first.hi ? a.first.hi < b.first.hi : a.first.lo < b.first.lo;
+        };
+        TopN<Item, decltype(better)> top(limit, better);
+        forEachCounted([&top](const IpAddress &a, std::uint64_t count) { top.offer({a, count}); });
+        std::vector<GroupCount> out;
+        for (const Item &item : top.take()) {
+            GroupCount g;
+            g.count = item.second;
+            g.key = item.first.toString();
+            out.push_back(std::move(g));
+        }
+        return out;
+    }
+    // Sorts the addresses (IPv6, or IPv4 as 32 bits) and calls offer(address, count) once for
+    // each distinct one.
+    template <typename Address, typename Offer>
+    static void countSorted(std::vector<Address> &v, Offer offer) {
+        sortOnTwoThreads(v, [](const Address &a, const Address &b) {
+            if constexpr (std::is_same_v<Address, IpAddress>)
+                return a.hi != b.hi ? a.hi < b.hi : a.lo < b.lo;
+            else
+                return a < b;
+        });
+        for (std::size_t i = 0; i < v.size();) {
+            std::size_t j = i + 1;
+            while (j < v.size() && v[j] == v[i])
+                ++j;
+            if constexpr (std::is_same_v<Address, IpAddress>)
+                offer(v[i], j - i);
+            else
+                offer(IpAddress::v4(v[i]), j - i);
+            i = j;
+        }
+    }
     // Top relay groups for each reason class present in rows.
     struct ReasonRelays {
         ReasonClass reason;
@@ -206,8 +252,17 @@ public:
     const StringPool &strings() const { return m_strings; }
     std::string_view str(std::uint32_t id) const { return m_strings.view(id); }
 
-    // "mta123.mail.bbt.yahoo.co.jp" -> "mail.bbt.yahoo.co.jp" (lower-cased).
+    // The grouping rules, shared with RejectTally (which counts without keeping rows).
+    // A client's relay group: its host name's registered-domain-ish part, lower-cased
+    // ("mta123.mail.bbt.yahoo.co.jp" -> "mail.bbt.yahoo.co.jp"), or for a client without a
+    // name ("unknown") its network, /24 or /48 ("203.0.113.0/24").
     static std::string relayGroupOf(std::string_view host);
+    static std::string_view relayGroupOf(std::string_view host, std::string &buffer);
+    static bool groupsByNetwork(std::string_view host) { return host.empty() || host == "unknown"; }
+    static std::uint64_t networkKey(const IpAddress &ip); // the same for the same network
+    static std::string networkGroup(const IpAddress &ip);
+    // An address's domain, lower-cased (empty if it has none); the view points into buffer.
+    static std::string_view addressDomain(std::string_view address, std::string &buffer);
 
 private:
     friend class FilteredView;

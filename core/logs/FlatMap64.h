@@ -5,9 +5,10 @@
 
 namespace maildeck::logs {
 
-// uint64 -> uint32, open addressing in one flat array (load factor at most 1/2): the store's
-// per-event look-ups (a shape, the relay group of an "unknown" client's network) touch one
-// cache line, where std::unordered_map follows a pointer to a node.
+// uint64 -> uint32, open addressing in one flat array (load factor at most 3/4): the store's
+// per-event look-ups (a shape, the relay group of an "unknown" client's network) and the
+// tally's count per network touch one cache line, where std::unordered_map follows a pointer
+// to a node.
 class FlatMap64 {
 public:
     FlatMap64() { m_slots.resize(64); }
@@ -26,13 +27,35 @@ public:
 
     // `key` must not be in the map yet; `value` < UINT32_MAX.
     void insert(std::uint64_t key, std::uint32_t value) {
-        if ((m_size + 1) * 2 > m_slots.size())
+        if ((m_size + 1) * 4 > m_slots.size() * 3)
             grow();
         place(m_slots, key, value + 1);
         ++m_size;
     }
 
+    // Adds n to key's value, a key not in the map starting at 0 (a counter per key).
+    void addTo(std::uint64_t key, std::uint32_t n) {
+        for (std::size_t i = mix(key) & mask();; i = (i + 1) & mask()) {
+            Slot &s = m_slots[i];
+            if (s.valuePlusOne == 0)
+                break;
+            if (s.key == key) {
+                s.valuePlusOne += n;
+                return;
+            }
+        }
+        insert(key, n);
+    }
+    void prefetch(std::uint64_t key) const { __builtin_prefetch(&m_slots[mix(key) & mask()]); }
+    // f(key, value) for every entry.
+    template <typename F> void forEach(F &&f) const {
+        for (const Slot &s : m_slots)
+            if (s.valuePlusOne != 0)
+                f(s.key, s.valuePlusOne - 1);
+    }
+
     std::size_t size() const { return m_size; }
+    std::size_t memoryBytes() const { return m_slots.capacity() * sizeof(Slot); }
 
 private:
     struct Slot {

@@ -30,6 +30,22 @@ IngestStats &IngestStats::operator+=(const IngestStats &o) {
     return *this;
 }
 
+void IngestStats::count(const ParsedLine &p) {
+    switch (p.status) {
+    case ParseStatus::Unparsed:
+        ++unparsed;
+        break;
+    case ParseStatus::Ignored:
+        ++ignored;
+        break;
+    case ParseStatus::Event:
+        ++events;
+        if (p.kinds & EventKind::Reject)
+            ++rejects;
+        break;
+    }
+}
+
 // One chunk's events, parsed, with the bytes their string_views point into.
 struct LogIngestor::Batch {
     std::vector<char> bytes;
@@ -137,22 +153,6 @@ void LogIngestor::setPipelined(bool on) {
         m_appender.reset(); // appends what is queued, then stops
 }
 
-void LogIngestor::countParsed(const ParsedLine &p) {
-    switch (p.status) {
-    case ParseStatus::Unparsed:
-        ++m_stats.unparsed;
-        break;
-    case ParseStatus::Ignored:
-        ++m_stats.ignored;
-        break;
-    case ParseStatus::Event:
-        ++m_stats.events;
-        if (p.kinds & EventKind::Reject)
-            ++m_stats.rejects;
-        break;
-    }
-}
-
 void LogIngestor::feedBatch(const char *data, std::size_t size, bool last) {
     auto batch = std::make_unique<Batch>();
     batch->source = m_source;
@@ -167,7 +167,7 @@ void LogIngestor::feedBatch(const char *data, std::size_t size, bool last) {
         }
         ++m_stats.lines;
         const ParsedLine p = m_parser.parse(line);
-        countParsed(p);
+        m_stats.count(p);
         if (p.status == ParseStatus::Event)
             batch->events.push_back({p, EventStore::keysOf(p), line, offset});
     };
@@ -187,7 +187,7 @@ void LogIngestor::beginSource(std::uint32_t sourceId, std::uint64_t startOffset)
 void LogIngestor::onLine(std::string_view line, std::uint64_t offset) {
     ++m_stats.lines;
     const ParsedLine p = m_parser.parse(line);
-    countParsed(p);
+    m_stats.count(p);
     if (p.status == ParseStatus::Event)
         m_store.append(p, line, m_source, offset);
 }
@@ -199,12 +199,8 @@ void LogIngestor::feed(const char *data, std::size_t size) {
     else
         m_splitter.feed(data, size,
                         [this](std::string_view line, std::uint64_t off) { onLine(line, off); });
-    const std::uint64_t over = m_splitter.oversized();
-    if (over != m_oversizedSeen) {
-        m_stats.lines += over - m_oversizedSeen;
-        m_stats.unparsed += over - m_oversizedSeen;
-        m_oversizedSeen = over;
-    }
+    m_stats.countOversized(m_splitter.oversized() - m_oversizedSeen);
+    m_oversizedSeen = m_splitter.oversized();
 }
 
 void LogIngestor::finish() {
@@ -214,12 +210,8 @@ void LogIngestor::finish() {
     } else {
         m_splitter.finish([this](std::string_view line, std::uint64_t off) { onLine(line, off); });
     }
-    const std::uint64_t over = m_splitter.oversized();
-    if (over != m_oversizedSeen) {
-        m_stats.lines += over - m_oversizedSeen;
-        m_stats.unparsed += over - m_oversizedSeen;
-        m_oversizedSeen = over;
-    }
+    m_stats.countOversized(m_splitter.oversized() - m_oversizedSeen);
+    m_oversizedSeen = m_splitter.oversized();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -278,7 +270,16 @@ QStringList orderRotatedSet(const QStringList &files) {
     return out;
 }
 
-Status streamFile(const QString &path, LogIngestor &ingestor,
+bool isGzipFile(const QString &path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray magic = f.read(2);
+    return magic.size() == 2 && static_cast<unsigned char>(magic[0]) == 0x1f &&
+           static_cast<unsigned char>(magic[1]) == 0x8b;
+}
+
+Status streamFile(const QString &path, const ByteSink &sink,
                   const std::function<void(std::uint64_t)> &onBytes,
                   const std::atomic<bool> *cancel) {
     QFile f(path);
@@ -299,7 +300,7 @@ Status streamFile(const QString &path, LogIngestor &ingestor,
                       static_cast<unsigned char>(in[1]) == 0x8b;
     if (!gzip) {
         while (got > 0) {
-            ingestor.feed(in.data(), static_cast<std::size_t>(got));
+            sink(in.data(), static_cast<std::size_t>(got));
             if (onBytes)
                 onBytes(static_cast<std::uint64_t>(got));
             if (cancel && cancel->load(std::memory_order_relaxed))
@@ -334,7 +335,7 @@ Status streamFile(const QString &path, LogIngestor &ingestor,
             const int rc = inflate(&zs, Z_NO_FLUSH);
             const std::size_t produced = out.size() - zs.avail_out;
             if (produced)
-                ingestor.feed(out.data(), produced);
+                sink(out.data(), produced);
             if (rc == Z_STREAM_END) {
                 streamEnded = true;
                 if (zs.avail_in == 0)
@@ -386,17 +387,10 @@ Result<IngestStats> loadHistory(const QStringList &files, EventStore &store,
     ingestor.setPipelined(true);
     for (int i = 0; i < files.size(); ++i) {
         const QString &path = files.at(i);
-        QFile probe(path);
-        bool gzip = false;
-        if (probe.open(QIODevice::ReadOnly)) {
-            const QByteArray magic = probe.read(2);
-            gzip = magic.size() == 2 && static_cast<unsigned char>(magic[0]) == 0x1f &&
-                   static_cast<unsigned char>(magic[1]) == 0x8b;
-        }
         LogSource src;
         src.name = QFileInfo(path).fileName();
         src.path = QFileInfo(path).absoluteFilePath();
-        src.gzip = gzip;
+        src.gzip = isGzipFile(path);
         src.inMemory = options.keepRawInMemory;
         const std::uint32_t sourceId = store.addSource(src);
         const std::int64_t reference = options.referenceUtcMs
@@ -406,7 +400,7 @@ Result<IngestStats> loadHistory(const QStringList &files, EventStore &store,
         ingestor.beginSource(sourceId);
         ingestor.resetStats();
         const Status st = streamFile(
-            path, ingestor,
+            path, [&ingestor](const char *data, std::size_t size) { ingestor.feed(data, size); },
             [&](std::uint64_t n) {
                 done += n;
                 if (progress)

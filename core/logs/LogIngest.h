@@ -109,6 +109,11 @@ struct IngestStats {
     std::uint64_t files = 0;
 
     IngestStats &operator+=(const IngestStats &o);
+    void count(const ParsedLine &parsed); // one line's status (lines itself is the caller's)
+    void countOversized(std::uint64_t n) {
+        lines += n;
+        unparsed += n;
+    }
 };
 
 // Feeds byte chunks of one source (a file, an SSH tail stream) through the parser into a store.
@@ -140,7 +145,6 @@ private:
     struct Batch;
     class Appender;
     void onLine(std::string_view line, std::uint64_t offset);
-    void countParsed(const ParsedLine &p);
     // Pipelined: splits and parses `data` into a batch the appending thread adds to the store.
     void feedBatch(const char *data, std::size_t size, bool last);
 
@@ -176,10 +180,13 @@ Result<IngestStats> loadHistory(const QStringList &files, EventStore &store,
                                 const HistoryOptions &options, const HistoryProgress &progress = {},
                                 const std::atomic<bool> *cancel = nullptr);
 
-// Streams one file (plain or gzip) into the ingestor in chunks; the caller has called
-// beginSource().
-Status streamFile(const QString &path, LogIngestor &ingestor,
+// Streams one file (plain or gzip) to sink(data, size) in chunks of any size; onBytes(n) after
+// each n bytes of the file on disk.
+using ByteSink = std::function<void(const char *, std::size_t)>;
+Status streamFile(const QString &path, const ByteSink &sink,
                   const std::function<void(std::uint64_t)> &onBytes,
                   const std::atomic<bool> *cancel);
+// The magic bytes of gzip (plain files are read as they are).
+bool isGzipFile(const QString &path);
 
 } // namespace maildeck::logs

@@ -59,7 +59,7 @@ std::uint64_t StringPool::hash(std::string_view s) {
     return h;
 }
 
-std::uint64_t StringPool::store(std::string_view s) {
+std::uint64_t ByteArena::store(std::string_view s) {
     if (s.empty())
         return 0;
     if (s.size() > kChunk / 4) {
@@ -149,7 +149,7 @@ std::uint32_t StringPool::intern(std::string_view s, std::uint64_t h) {
         i = (i + 1) & m_mask;
     }
     const std::uint32_t id = m_size;
-    addRef(store(s));
+    addRef(m_bytes.store(s));
     m_slots[i] = slotFor(h32, id);
     if (std::size_t(m_size) * 4 > (m_mask + 1) * 3) // load factor 3/4
         grow();
@@ -253,10 +253,15 @@ void StringPool::markContaining(std::string_view needle, std::uint32_t first,
     other.join();
 }
 
-std::size_t StringPool::bytesUsed() const {
-    std::size_t bytes = m_slotBlock.size();
+std::size_t ByteArena::bytesUsed() const {
+    std::size_t bytes = 0;
     for (const MappedBlock &b : m_chunks)
         bytes += b.size();
+    return bytes;
+}
+
+std::size_t StringPool::bytesUsed() const {
+    std::size_t bytes = m_slotBlock.size() + m_bytes.bytesUsed();
     for (const MappedBlock &b : m_refs)
         bytes += b.size();
     return bytes;

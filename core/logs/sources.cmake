@@ -7,6 +7,8 @@ target_sources(maildeck_core PRIVATE
     logs/EventStore.h logs/EventStore.cpp
     logs/PatternDetector.h logs/PatternDetector.cpp
     logs/RejectSummary.h logs/RejectSummary.cpp
+    logs/StringCounter.h logs/StringCounter.cpp
+    logs/RejectTally.h logs/RejectTally.cpp logs/TopN.h
     logs/RejectCatalog.h logs/RejectCatalog.cpp
     logs/LogIngest.h logs/LogIngest.cpp
     logs/LogTail.h logs/LogTail.cpp

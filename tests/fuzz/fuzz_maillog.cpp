@@ -1,11 +1,12 @@
 // libFuzzer target: arbitrary bytes as a mail log stream, through everything that reads one —
 // the line splitter (cut at a point the input chooses, so partial lines carry over), the
 // parser, the event store's interning, filters, group-bys, the histogram, the pattern detector
-// and the per-row record. Any crash, sanitizer report or leak fails. Run by `./dev fuzz`.
+// and the per-row record, and the tally of `maildeck-cli rejects`. Any crash, sanitizer report or leak fails. Run by `./dev fuzz`.
 
 #include "core/logs/EventStore.h"
 #include "core/logs/LogIngest.h"
 #include "core/logs/PatternDetector.h"
+#include "core/logs/RejectTally.h"
 
 #include <QString>
 
@@ -29,14 +30,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         if (s.events > s.lines || s.rejects > s.events || s.events != store.size())
             __builtin_trap(); // the counters must add up
     }
-    // Each line straight through the parser too, without the splitter's length limit.
+    // Each line straight through the parser too, without the splitter's length limit, and its
+    // events into a tally.
     LineParser parser;
+    RejectTally tally;
+    std::uint64_t events = 0;
     std::string_view rest(bytes, size);
     while (!rest.empty()) {
         const std::size_t nl = rest.find('\n');
-        parser.parse(rest.substr(0, nl));
+        const ParsedLine parsed = parser.parse(rest.substr(0, nl));
+        if (parsed.status == ParseStatus::Event) {
+            tally.add(parsed);
+            ++events;
+        }
         rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
     }
+    if (tally.events() != events)
+        __builtin_trap();
+    for (Dimension d : {Dimension::Reason, Dimension::ClientIp, Dimension::RelayGroup,
+                        Dimension::SenderDomain, Dimension::Recipient, Dimension::Helo,
+                        Dimension::User})
+        tally.top(d, 5);
     if (store.size() == 0)
         return 0;
     for (Dimension d : {Dimension::Reason, Dimension::ClientIp, Dimension::ClientHost,

@@ -560,7 +560,7 @@ int main(int argc, char **argv) {
     std::printf("generated %" PRIu64 " lines, %.1f MB in %.2f s: %s%s\n", lines, size / 1048576.0,
                 timer.nsecsElapsed() / 1e9, qPrintable(log), keep ? " (kept)" : "");
     // warm the page cache for everybody
-    runShell(QStringLiteral("wc -c '%1'").arg(log), dir + QStringLiteral("/warm.txt"));
+    runShell(QStringLiteral("wc -l '%1'").arg(log), dir + QStringLiteral("/warm.txt"));
 
     // ---- MailDeck ----
     // The classification users run: a process of its own, timed like the baselines.

@@ -270,109 +270,118 @@ QStringList orderRotatedSet(const QStringList &files) {
     return out;
 }
 
-bool isGzipFile(const QString &path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray magic = f.read(2);
-    return magic.size() == 2 && static_cast<unsigned char>(magic[0]) == 0x1f &&
-           static_cast<unsigned char>(magic[1]) == 0x8b;
+// ---------------------------------------------------------------------------------------------
+// LogFileReader
+
+namespace {
+
+constexpr std::size_t kReadChunk = std::size_t(1) << 20;
+
+Error openError(const QString &path, const QString &why) {
+    return Error{QStringLiteral("logs.history.open"),
+                 QCoreApplication::translate("LogHistory", "A log file could not be opened."),
+                 path + QStringLiteral(": ") + why};
 }
 
-Status streamFile(const QString &path, const ByteSink &sink,
-                  const std::function<void(std::uint64_t)> &onBytes,
-                  const std::atomic<bool> *cancel) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        return Error{QStringLiteral("logs.history.open"),
-                     QCoreApplication::translate("LogHistory", "A log file could not be opened."),
-                     path + QStringLiteral(": ") + f.errorString()};
-    }
-    constexpr qint64 kChunk = 1 << 20;
-    std::vector<char> in(static_cast<std::size_t>(kChunk));
-    qint64 got = f.read(in.data(), kChunk);
-    if (got < 0) {
-        return Error{QStringLiteral("logs.history.read"),
-                     QCoreApplication::translate("LogHistory", "A log file could not be read."),
-                     path + QStringLiteral(": ") + f.errorString()};
-    }
-    const bool gzip = got >= 2 && static_cast<unsigned char>(in[0]) == 0x1f &&
-                      static_cast<unsigned char>(in[1]) == 0x8b;
-    if (!gzip) {
-        while (got > 0) {
-            sink(in.data(), static_cast<std::size_t>(got));
-            if (onBytes)
-                onBytes(static_cast<std::uint64_t>(got));
-            if (cancel && cancel->load(std::memory_order_relaxed))
-                return Error{QStringLiteral("logs.history.cancelled"),
-                             QCoreApplication::translate("LogHistory",
-                                                         "Loading the log history was cancelled."),
-                             {}};
-            got = f.read(in.data(), kChunk);
-        }
-        if (got < 0)
-            return Error{QStringLiteral("logs.history.read"),
-                         QCoreApplication::translate("LogHistory", "A log file could not be read."),
-                         path + QStringLiteral(": ") + f.errorString()};
-        return Status::success();
-    }
+} // namespace
 
+Error historyCancelled() {
+    return Error{
+        QStringLiteral("logs.history.cancelled"),
+        QCoreApplication::translate("LogHistory", "Loading the log history was cancelled."),
+        {}};
+}
+
+struct LogFileReader::Inflater {
     z_stream zs{};
-    if (inflateInit2(&zs, 15 + 32) != Z_OK)
-        return Error{
-            QStringLiteral("logs.history.zlib"),
-            QCoreApplication::translate("LogHistory", "A compressed log file could not be read."),
-            path};
-    std::vector<char> out(static_cast<std::size_t>(4 * kChunk));
-    Status status;
-    bool streamEnded = false;
-    while (got > 0 && status.ok()) {
-        zs.next_in = reinterpret_cast<Bytef *>(in.data());
-        zs.avail_in = static_cast<uInt>(got);
-        while (zs.avail_in > 0) {
-            zs.next_out = reinterpret_cast<Bytef *>(out.data());
-            zs.avail_out = static_cast<uInt>(out.size());
-            const int rc = inflate(&zs, Z_NO_FLUSH);
-            const std::size_t produced = out.size() - zs.avail_out;
-            if (produced)
-                sink(out.data(), produced);
-            if (rc == Z_STREAM_END) {
-                streamEnded = true;
-                if (zs.avail_in == 0)
-                    break;
-                // another gzip member follows (concatenated .gz)
-                inflateReset(&zs);
-                streamEnded = false;
-                continue;
-            }
-            if (rc != Z_OK && rc != Z_BUF_ERROR) {
-                status = Error{
-                    QStringLiteral("logs.history.corrupt"),
-                    QCoreApplication::translate("LogHistory", "A compressed log file is damaged."),
-                    path + QStringLiteral(": ") +
-                        QString::fromLatin1(zs.msg ? zs.msg : "inflate error")};
-                break;
-            }
-            if (rc == Z_BUF_ERROR && produced == 0)
-                break;
-        }
-        if (onBytes)
-            onBytes(static_cast<std::uint64_t>(got));
-        if (cancel && cancel->load(std::memory_order_relaxed)) {
-            status = Error{
-                QStringLiteral("logs.history.cancelled"),
-                QCoreApplication::translate("LogHistory", "Loading the log history was cancelled."),
-                {}};
-            break;
-        }
-        got = f.read(in.data(), kChunk);
+    bool initialised = false;
+    std::vector<char> in = std::vector<char>(kReadChunk);
+    bool fileEnded = false;
+    bool memberEnded = false; // the last gzip member's end was seen (else: truncated)
+    ~Inflater() {
+        if (initialised)
+            inflateEnd(&zs);
     }
-    inflateEnd(&zs);
-    if (status.ok() && !streamEnded) {
-        // truncated .gz (e.g. still being written): keep what was read, but say so
-        qCWarning(lcLogs) << "compressed log ends early:" << path;
+};
+
+LogFileReader::LogFileReader() = default;
+LogFileReader::~LogFileReader() = default;
+
+Status LogFileReader::open(const QString &path) {
+    m_path = path;
+    m_fileBytes = 0;
+    m_inflater.reset();
+    m_file.close();
+    m_file.setFileName(path);
+    if (!m_file.open(QIODevice::ReadOnly))
+        return openError(path, m_file.errorString());
+    char magic[2] = {};
+    m_gzip = m_file.peek(magic, 2) == 2 && static_cast<unsigned char>(magic[0]) == 0x1f &&
+             static_cast<unsigned char>(magic[1]) == 0x8b;
+    if (m_gzip) {
+        m_inflater = std::make_unique<Inflater>();
+        if (inflateInit2(&m_inflater->zs, 15 + 32) != Z_OK)
+            return Error{QStringLiteral("logs.history.zlib"),
+                         QCoreApplication::translate("LogHistory",
+                                                     "A compressed log file could not be read."),
+                         path};
+        m_inflater->initialised = true;
     }
-    return status;
+    return Status::success();
+}
+
+Error LogFileReader::readError() const {
+    return Error{QStringLiteral("logs.history.read"),
+                 QCoreApplication::translate("LogHistory", "A log file could not be read."),
+                 m_path + QStringLiteral(": ") + m_file.errorString()};
+}
+
+Result<std::size_t> LogFileReader::read(char *buffer, std::size_t capacity) {
+    if (m_gzip)
+        return inflateInto(buffer, capacity);
+    const qint64 got = m_file.read(buffer, static_cast<qint64>(capacity));
+    if (got < 0)
+        return readError();
+    m_fileBytes += static_cast<std::uint64_t>(got);
+    return static_cast<std::size_t>(got);
+}
+
+Result<std::size_t> LogFileReader::inflateInto(char *buffer, std::size_t capacity) {
+    Inflater &z = *m_inflater;
+    for (;;) {
+        if (z.zs.avail_in == 0 && !z.fileEnded) {
+            const qint64 got = m_file.read(z.in.data(), static_cast<qint64>(z.in.size()));
+            if (got < 0)
+                return readError();
+            m_fileBytes += static_cast<std::uint64_t>(got);
+            z.fileEnded = got == 0;
+            z.zs.next_in = reinterpret_cast<Bytef *>(z.in.data());
+            z.zs.avail_in = static_cast<uInt>(got);
+        }
+        if (z.zs.avail_in == 0 && z.fileEnded) {
+            if (!z.memberEnded) {
+                // truncated .gz (e.g. still being written): keep what was read, but say so
+                qCWarning(lcLogs) << "compressed log ends early:" << m_path;
+                z.memberEnded = true;
+            }
+            return std::size_t(0);
+        }
+        z.zs.next_out = reinterpret_cast<Bytef *>(buffer);
+        z.zs.avail_out = static_cast<uInt>(std::min<std::size_t>(capacity, 1u << 30));
+        const int rc = inflate(&z.zs, Z_NO_FLUSH);
+        const std::size_t produced = capacity - z.zs.avail_out;
+        z.memberEnded = rc == Z_STREAM_END;
+        if (rc == Z_STREAM_END && z.zs.avail_in > 0)
+            inflateReset(&z.zs); // another gzip member follows (concatenated .gz)
+        else if (rc != Z_OK && rc != Z_STREAM_END && !(rc == Z_BUF_ERROR && z.zs.avail_in == 0))
+            return Error{
+                QStringLiteral("logs.history.corrupt"),
+                QCoreApplication::translate("LogHistory", "A compressed log file is damaged."),
+                m_path + QStringLiteral(": ") +
+                    QString::fromLatin1(z.zs.msg ? z.zs.msg : "inflate error")};
+        if (produced)
+            return produced;
+    }
 }
 
 Result<IngestStats> loadHistory(const QStringList &files, EventStore &store,
@@ -387,10 +396,13 @@ Result<IngestStats> loadHistory(const QStringList &files, EventStore &store,
     ingestor.setPipelined(true);
     for (int i = 0; i < files.size(); ++i) {
         const QString &path = files.at(i);
+        LogFileReader reader;
+        if (const Status opened = reader.open(path); !opened.ok())
+            return opened.error();
         LogSource src;
         src.name = QFileInfo(path).fileName();
         src.path = QFileInfo(path).absoluteFilePath();
-        src.gzip = isGzipFile(path);
+        src.gzip = reader.isGzip();
         src.inMemory = options.keepRawInMemory;
         const std::uint32_t sourceId = store.addSource(src);
         const std::int64_t reference = options.referenceUtcMs
@@ -399,19 +411,29 @@ Result<IngestStats> loadHistory(const QStringList &files, EventStore &store,
         ingestor.parser().time().setReference(reference, options.localOffsetMinutes);
         ingestor.beginSource(sourceId);
         ingestor.resetStats();
-        const Status st = streamFile(
-            path, [&ingestor](const char *data, std::size_t size) { ingestor.feed(data, size); },
-            [&](std::uint64_t n) {
-                done += n;
-                if (progress)
-                    progress(done, total, i);
-            },
-            cancel);
+        Status status;
+        std::vector<char> chunk(kReadChunk);
+        for (;;) {
+            const Result<std::size_t> got = reader.read(chunk.data(), chunk.size());
+            if (!got.ok())
+                status = got.error();
+            else if (*got == 0)
+                break;
+            else
+                ingestor.feed(chunk.data(), *got);
+            if (progress)
+                progress(done + reader.fileBytesRead(), total, i);
+            if (status.ok() && cancel && cancel->load(std::memory_order_relaxed))
+                status = historyCancelled();
+            if (!status.ok())
+                break;
+        }
+        done += reader.fileBytesRead();
         ingestor.finish();
         stats += ingestor.stats();
         ++stats.files;
-        if (!st.ok())
-            return st.error();
+        if (!status.ok())
+            return status.error();
     }
     return stats;
 }

@@ -4,6 +4,7 @@
 #include "core/logs/EventStore.h"
 #include "core/logs/LineParser.h"
 
+#include <QFile>
 #include <QString>
 #include <QStringList>
 
@@ -180,13 +181,37 @@ Result<IngestStats> loadHistory(const QStringList &files, EventStore &store,
                                 const HistoryOptions &options, const HistoryProgress &progress = {},
                                 const std::atomic<bool> *cancel = nullptr);
 
-// Streams one file (plain or gzip) to sink(data, size) in chunks of any size; onBytes(n) after
-// each n bytes of the file on disk.
-using ByteSink = std::function<void(const char *, std::size_t)>;
-Status streamFile(const QString &path, const ByteSink &sink,
-                  const std::function<void(std::uint64_t)> &onBytes,
-                  const std::atomic<bool> *cancel);
-// The magic bytes of gzip (plain files are read as they are).
-bool isGzipFile(const QString &path);
+// Reads a log file's bytes, plain or gzip (told by its magic bytes; concatenated gzip members
+// are one stream), into the caller's buffers: history loading reads chunks for the parser, the
+// tally reads straight into the blocks its threads parse.
+class LogFileReader {
+public:
+    LogFileReader();
+    ~LogFileReader();
+    LogFileReader(const LogFileReader &) = delete;
+    LogFileReader &operator=(const LogFileReader &) = delete;
+
+    Status open(const QString &path);
+    bool isGzip() const { return m_gzip; }
+    // Up to `capacity` bytes of the (decompressed) stream; 0 at its end. A truncated gzip file
+    // (still being written) ends early with a warning in the log, a damaged one is an error.
+    Result<std::size_t> read(char *buffer, std::size_t capacity);
+    // Bytes of the file on disk consumed so far (compressed ones for gzip): for progress.
+    std::uint64_t fileBytesRead() const { return m_fileBytes; }
+
+private:
+    Result<std::size_t> inflateInto(char *buffer, std::size_t capacity);
+    Error readError() const;
+
+    QString m_path;
+    QFile m_file;
+    bool m_gzip = false;
+    struct Inflater;
+    std::unique_ptr<Inflater> m_inflater;
+    std::uint64_t m_fileBytes = 0;
+};
+
+// The error loading stops with when *cancel is set.
+Error historyCancelled();
 
 } // namespace maildeck::logs

@@ -79,7 +79,7 @@ void RejectTally::count(const TallyBatch &batch, const TallyBatch::Keys &k) {
     if (k.byNetwork)
         m_networks.addTo(k.network, 1);
     for (int f = 0; f < TallyBatch::kFields; ++f)
-        if (k.hash[f])
+        if (k.length[f])
             m_counters[f].add(batch.text(k, TallyBatch::Field(f)), k.hash[f]);
 }
 
@@ -92,12 +92,12 @@ void RejectTally::add(const TallyBatch &batch) {
         if (k.byNetwork)
             m_networks.prefetch(k.network);
         for (int f = 0; f < TallyBatch::kFields; ++f)
-            if (k.hash[f])
+            if (k.length[f])
                 m_counters[f].prefetchSlot(k.hash[f]);
     };
     auto warmBytes = [&](const TallyBatch::Keys &k) {
         for (int f = 0; f < TallyBatch::kFields; ++f)
-            if (k.hash[f])
+            if (k.length[f])
                 m_counters[f].prefetchBytes(k.hash[f]);
     };
     for (std::size_t i = 0; i < std::min(n, kAhead); ++i)
@@ -244,7 +244,10 @@ namespace {
 constexpr std::size_t kMaxLine = 64 * 1024; // LogIngestor's default: longer lines are unparsed
 
 struct LineBlock {
-    std::vector<char> bytes; // whole lines; only a file's last block may end without '\n'
+    // Whole lines; only a file's last block may end without '\n'. Not a vector: a read fills
+    // the space, which need not be zeroed first.
+    std::unique_ptr<char[]> data;
+    std::size_t size = 0, capacity = 0;
     std::int64_t referenceMs = 0;
 };
 
@@ -299,41 +302,44 @@ private:
     bool m_closed = false;
 };
 
-// Cuts one file's byte stream into blocks of whole lines. A line longer than kMaxLine is
-// dropped as it streams (counted, as LineSplitter does), so no block grows without bound.
-class BlockCutter {
+// Fills blocks of whole lines with one file's bytes: the file is read straight into a block
+// (space(), filled()); a full block is cut after its last '\n' and the partial line after it
+// starts the next. A line longer than kMaxLine is dropped as it streams (counted, as
+// LineSplitter does), so no block grows without bound.
+class BlockFiller {
 public:
-    BlockCutter(WorkQueue<LineBlock> &queue, std::size_t blockBytes, std::int64_t referenceMs)
+    BlockFiller(WorkQueue<LineBlock> &queue, std::size_t blockBytes, std::int64_t referenceMs)
         : m_queue(queue)
-        , m_target(std::max(blockBytes, 2 * kMaxLine))
+        , m_capacity(std::max(blockBytes, 2 * kMaxLine) + kMaxLine)
         , m_referenceMs(referenceMs) {}
 
-    void feed(const char *p, std::size_t n) {
-        while (n) {
-            if (m_skipping) {
-                const char *nl = static_cast<const char *>(std::memchr(p, '\n', n));
-                if (!nl)
-                    return;
-                m_skipping = false;
-                n -= static_cast<std::size_t>(nl + 1 - p);
-                p = nl + 1;
-                continue;
-            }
-            if (!m_block)
-                m_block = fresh();
-            std::vector<char> &bytes = m_block->bytes;
-            const std::size_t take = std::min(n, m_target - std::min(m_target, bytes.size()));
-            bytes.insert(bytes.end(), p, p + take);
-            p += take;
-            n -= take;
-            if (bytes.size() >= m_target)
-                cut();
+    // Where the next bytes are to be read, and how many fit.
+    std::pair<char *, std::size_t> space() {
+        if (!m_block)
+            m_block = fresh();
+        return {m_block->data.get() + m_block->size, m_block->capacity - m_block->size};
+    }
+
+    // n bytes were read into space().
+    void filled(std::size_t n) {
+        char *added = m_block->data.get() + m_block->size;
+        if (m_skipping) {
+            const char *nl = static_cast<const char *>(std::memchr(added, '\n', n));
+            if (!nl)
+                return; // still inside the long line: dropped
+            m_skipping = false;
+            const std::size_t rest = n - static_cast<std::size_t>(nl + 1 - added);
+            std::memmove(added, nl + 1, rest);
+            n = rest;
         }
+        m_block->size += n;
+        if (m_block->size == m_block->capacity)
+            cut();
     }
 
     // The end of the file: what is left (a last line without '\n') goes too.
     void finish() {
-        if (m_block && !m_block->bytes.empty() && !m_skipping)
+        if (m_block && m_block->size && !m_skipping)
             push(std::move(m_block));
         m_block.reset();
     }
@@ -341,30 +347,35 @@ public:
     std::uint64_t oversized() const { return m_oversized; }
 
 private:
+    std::unique_ptr<LineBlock> fresh() {
+        std::unique_ptr<LineBlock> block = m_queue.fresh();
+        if (block->capacity != m_capacity) {
+            block->data = std::make_unique_for_overwrite<char[]>(m_capacity);
+            block->capacity = m_capacity;
+        }
+        block->size = 0; // a recycled one holds its last lines
+        return block;
+    }
+
     void cut() {
-        std::vector<char> &bytes = m_block->bytes;
-        const char *begin = bytes.data();
-        const char *nl = static_cast<const char *>(memrchr(begin, '\n', bytes.size()));
+        const char *begin = m_block->data.get();
+        const char *nl = static_cast<const char *>(memrchr(begin, '\n', m_block->size));
         const std::size_t whole = nl ? static_cast<std::size_t>(nl + 1 - begin) : 0;
+        const std::size_t partial = m_block->size - whole;
         std::unique_ptr<LineBlock> next = fresh();
-        if (bytes.size() - whole > kMaxLine) {
+        if (partial > kMaxLine) {
             ++m_oversized; // the line so far is already too long: drop it up to its '\n'
             m_skipping = true;
         } else {
-            next->bytes.assign(bytes.begin() + static_cast<std::ptrdiff_t>(whole), bytes.end());
+            std::memcpy(next->data.get(), begin + whole, partial);
+            next->size = partial;
         }
-        bytes.resize(whole);
+        m_block->size = whole;
         if (whole)
             push(std::move(m_block));
         else
             m_queue.recycle(std::move(m_block));
         m_block = std::move(next);
-    }
-
-    std::unique_ptr<LineBlock> fresh() {
-        std::unique_ptr<LineBlock> block = m_queue.fresh();
-        block->bytes.clear(); // a recycled one holds its last lines
-        return block;
     }
 
     void push(std::unique_ptr<LineBlock> block) {
@@ -373,7 +384,7 @@ private:
     }
 
     WorkQueue<LineBlock> &m_queue;
-    std::size_t m_target;
+    std::size_t m_capacity;
     std::int64_t m_referenceMs;
     std::unique_ptr<LineBlock> m_block;
     bool m_skipping = false;
@@ -397,8 +408,8 @@ private:
             m_parser.time().setReference(block->referenceMs, m_offsetMinutes);
             std::unique_ptr<TallyBatch> batch = m_batches.fresh();
             batch->clear(); // a recycled one holds its last keys
-            const char *p = block->bytes.data();
-            const char *end = p + block->bytes.size();
+            const char *p = block->data.get();
+            const char *end = p + block->size;
             while (p < end) {
                 const char *nl = static_cast<const char *>(
                     std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
@@ -464,21 +475,28 @@ Result<TallyResult> tallyHistory(const QStringList &files, const TallyOptions &o
         const std::int64_t reference = options.referenceUtcMs
                                            ? options.referenceUtcMs
                                            : QFileInfo(path).lastModified().toMSecsSinceEpoch();
-        BlockCutter cutter(blocks, options.blockBytes, reference);
-        status = streamFile(
-            path,
-            [&](const char *data, std::size_t size) {
-                result.stats.bytes += size;
-                cutter.feed(data, size);
-            },
-            [&](std::uint64_t n) {
-                done += n;
-                if (progress)
-                    progress(done, total, i);
-            },
-            cancel);
-        cutter.finish();
-        result.stats.countOversized(cutter.oversized());
+        LogFileReader reader;
+        status = reader.open(path);
+        BlockFiller filler(blocks, options.blockBytes, reference);
+        while (status.ok()) {
+            const auto [at, room] = filler.space();
+            const Result<std::size_t> got = reader.read(at, room);
+            if (!got.ok()) {
+                status = got.error();
+                break;
+            }
+            if (*got == 0)
+                break;
+            result.stats.bytes += *got;
+            filler.filled(*got);
+            if (progress)
+                progress(done + reader.fileBytesRead(), total, i);
+            if (cancel && cancel->load(std::memory_order_relaxed))
+                status = historyCancelled();
+        }
+        done += reader.fileBytesRead();
+        filler.finish();
+        result.stats.countOversized(filler.oversized());
         ++result.stats.files;
     }
     blocks.close();

@@ -33,8 +33,8 @@ private:
         bool byNetwork = false; // the relay group is the client's network
         IpAddress ip;
         std::uint64_t network = 0; // EventStore::networkKey, when byNetwork
-        std::uint32_t at[kFields] = {}, length[kFields] = {}; // in m_text
-        std::uint64_t hash[kFields] = {};                     // 0 for an empty field
+        std::uint32_t at[kFields] = {}, length[kFields] = {}; // in m_text; length 0: no key
+        std::uint64_t hash[kFields] = {};                     // StringCounter::hash
     };
     void put(Keys &keys, Field field, std::string_view value);
     std::string_view text(const Keys &keys, Field field) const {

@@ -22,6 +22,7 @@ constexpr std::uint32_t kMaxRawInMemory = 64 * 1024;
 
 // The narrow columns' limits.
 static_assert(kReasonClassCount <= 256, "m_reason is one byte a row");
+static_assert(kReasonClassCount <= 128, "the filters' reason masks are two 64-bit words");
 static_assert(EventKind::AssumedTime < (1u << 16), "m_kinds is two bytes a row");
 
 char lowerAscii(char c) {
@@ -731,6 +732,9 @@ FilteredView::FilteredView(const EventStore &store, EventFilter filter)
         !m_textNeedle.empty() && std::all_of(m_textNeedle.begin(), m_textNeedle.end(), [](char c) {
             return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == '.' || c == ':';
         });
+    for (int r = 0; r < kReasonClassCount; ++r)
+        if (containsFolded(reasonId(static_cast<ReasonClass>(r)), m_textNeedle))
+            m_reasonHasText[r / 64] |= 1ULL << (r % 64);
     m_senderDomain = lowered(m_filter.senderDomain.trimmed().toUtf8().toStdString());
     m_recipientDomain = lowered(m_filter.recipientDomain.trimmed().toUtf8().toStdString());
     for (std::string *d : {&m_senderDomain, &m_recipientDomain}) {
@@ -799,8 +803,8 @@ std::size_t FilteredView::update() {
                   t[s.m_helo[row]] || t[s.m_user[row]] || t[s.m_object[row]] || t[s.m_text[row]] ||
                   t[s.m_relayGroup[row]])) {
                 // reason id and (for needles that look like an address) the client address
-                const std::string_view rid = reasonId(static_cast<ReasonClass>(s.m_reason[row]));
-                if (!containsFolded(rid, m_textNeedle) &&
+                const unsigned r = s.m_reason[row];
+                if (!(m_reasonHasText[r / 64] & (1ULL << (r % 64))) &&
                     !(m_textLooksLikeIp &&
                       containsFolded(s.clientIp(row).toString().toStdString(), m_textNeedle)))
                     continue;

@@ -331,6 +331,7 @@ private:
     std::uint32_t m_scannedRows = 0;
     std::uint32_t m_scannedStrings = 0;
     std::uint64_t m_reasonMask[2] = {0, 0};
+    std::uint64_t m_reasonHasText[2] = {0, 0}; // reason ids that contain the free text
     bool m_anyReason = true;
     bool m_textLooksLikeIp = false;
     // client filter

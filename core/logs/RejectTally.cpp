@@ -155,19 +155,6 @@ std::uint32_t entryCount(std::vector<std::uint32_t> counts, std::size_t limit) {
     return counts[limit - 1];
 }
 
-std::vector<GroupCount> topOf(const StringCounter &counter, std::size_t limit) {
-    std::vector<std::uint32_t> counts;
-    counts.reserve(counter.size());
-    counter.forEach([&](std::string_view, std::uint32_t c) { counts.push_back(c); });
-    const std::uint32_t least = entryCount(std::move(counts), limit);
-    TopKeys top(limit);
-    counter.forEach([&](std::string_view key, std::uint32_t c) {
-        if (c >= least)
-            top.offer(c, key);
-    });
-    return top.take();
-}
-
 IpAddress addressOfNetworkKey(std::uint64_t key) {
     IpAddress ip;
     if (key & 1)
@@ -177,27 +164,30 @@ IpAddress addressOfNetworkKey(std::uint64_t key) {
     return ip;
 }
 
-} // namespace
-
-std::vector<GroupCount> RejectTally::topRelayGroups(std::size_t limit) const {
-    // One list from both counters; a network's text is made only if its count can make it.
-    const StringCounter &named = m_counters[TallyBatch::RelayGroup];
+// The top of a counter's keys and (for relay groups) of the networks counted by key, as one
+// list; a network's text is made only if its count can make the list.
+std::vector<GroupCount> topOf(const StringCounter &counter, const FlatMap64 *networks,
+                              std::size_t limit) {
     std::vector<std::uint32_t> counts;
-    counts.reserve(named.size() + m_networks.size());
-    named.forEach([&](std::string_view, std::uint32_t c) { counts.push_back(c); });
-    m_networks.forEach([&](std::uint64_t, std::uint32_t c) { counts.push_back(c); });
+    counts.reserve(counter.size() + (networks ? networks->size() : 0));
+    counter.forEach([&](std::string_view, std::uint32_t c) { counts.push_back(c); });
+    if (networks)
+        networks->forEach([&](std::uint64_t, std::uint32_t c) { counts.push_back(c); });
     const std::uint32_t least = entryCount(std::move(counts), limit);
     TopKeys top(limit);
-    named.forEach([&](std::string_view key, std::uint32_t c) {
+    counter.forEach([&](std::string_view key, std::uint32_t c) {
         if (c >= least)
             top.offer(c, key);
     });
-    m_networks.forEach([&](std::uint64_t key, std::uint32_t c) {
-        if (c >= least)
-            top.offer(c, EventStore::networkGroup(addressOfNetworkKey(key)));
-    });
+    if (networks)
+        networks->forEach([&](std::uint64_t key, std::uint32_t c) {
+            if (c >= least)
+                top.offer(c, EventStore::networkGroup(addressOfNetworkKey(key)));
+        });
     return top.take();
 }
+
+} // namespace
 
 std::vector<GroupCount> RejectTally::top(Dimension d, std::size_t limit) const {
     switch (d) {
@@ -214,15 +204,15 @@ std::vector<GroupCount> RejectTally::top(Dimension d, std::size_t limit) const {
             limit);
     }
     case Dimension::RelayGroup:
-        return topRelayGroups(limit);
+        return topOf(m_counters[TallyBatch::RelayGroup], &m_networks, limit);
     case Dimension::SenderDomain:
-        return topOf(m_counters[TallyBatch::SenderDomain], limit);
+        return topOf(m_counters[TallyBatch::SenderDomain], nullptr, limit);
     case Dimension::Recipient:
-        return topOf(m_counters[TallyBatch::Recipient], limit);
+        return topOf(m_counters[TallyBatch::Recipient], nullptr, limit);
     case Dimension::Helo:
-        return topOf(m_counters[TallyBatch::Helo], limit);
+        return topOf(m_counters[TallyBatch::Helo], nullptr, limit);
     case Dimension::User:
-        return topOf(m_counters[TallyBatch::User], limit);
+        return topOf(m_counters[TallyBatch::User], nullptr, limit);
     default:
         return {};
     }

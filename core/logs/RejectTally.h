@@ -74,7 +74,6 @@ public:
 
 private:
     void count(const TallyBatch &batch, const TallyBatch::Keys &keys);
-    std::vector<GroupCount> topRelayGroups(std::size_t limit) const;
 
     std::uint64_t m_events = 0;
     std::vector<std::uint64_t> m_classes;

@@ -131,6 +131,8 @@ private Q_SLOTS:
                                         << "win-abc" << 1;
         QTest::newRow("free text reason id") << "text"
                                              << "helo." << 2;
+        QTest::newRow("free text reason id, any case") << "text"
+                                                       << "HELO.NON_" << 1;
         QTest::newRow("free text rbl list") << "text"
                                             << "spamhaus" << 1;
         QTest::newRow("free text ip") << "text"

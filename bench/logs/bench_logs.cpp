@@ -456,6 +456,10 @@ long selfMaxRssKb() {
 // the box is shared with other work. g_md*: maildeck-cli rejects; g_viewWall: the view's load.
 double g_mdWall = 0, g_mdCpu = 0, g_viewWall = 0;
 
+// The quick commands (maildeck-cli, grep) run this often and their fastest run counts; the
+// baselines that take minutes run once (their noise is small against their time).
+constexpr int kQuickRuns = 3;
+
 void row(const char *name, double seconds, double cpu, long rssKb, std::uint64_t lines,
          const QByteArray &result) {
     std::printf("  %-36s %7.3f s %7.3f s %8.1f MB %9.0f %7.1fx %7.1fx %7.1fx   %s\n", name, seconds,
@@ -564,7 +568,13 @@ int main(int argc, char **argv) {
 
     // ---- MailDeck ----
     // The classification users run: a process of its own, timed like the baselines.
-    const CliReport cliReport = runCli(cli, log, dir + QStringLiteral("/cli.json"));
+    // Best of three: it takes a few seconds at most, less than this VM's noise.
+    CliReport cliReport = runCli(cli, log, dir + QStringLiteral("/cli.json"));
+    for (int i = 1; i < kQuickRuns; ++i) {
+        CliReport again = runCli(cli, log, dir + QStringLiteral("/cli.json"));
+        if (again.run.seconds < cliReport.run.seconds)
+            cliReport = std::move(again);
+    }
     if (cliReport.run.exitCode != 0 || cliReport.rejects < 0) {
         std::fprintf(stderr, "%s rejects failed (exit %d)\n", qPrintable(cli),
                      cliReport.run.exitCode);
@@ -770,7 +780,11 @@ int main(int argc, char **argv) {
 
     long long grepCount = -1;
     {
-        const Run r = runShell(QStringLiteral("LC_ALL=C grep -c ': reject: ' ") + q, out);
+        Run r = runShell(QStringLiteral("LC_ALL=C grep -c ': reject: ' ") + q, out);
+        for (int i = 1; i < kQuickRuns; ++i) // best of three, as maildeck-cli
+            if (Run again = runShell(QStringLiteral("LC_ALL=C grep -c ': reject: ' ") + q, out);
+                again.seconds < r.seconds)
+                r = again;
         grepCount = firstNumber(r.out);
         row("grep -c ': reject: ' (floor)", r.seconds, r.cpuSeconds, r.maxRssKb, loaded->lines,
             QByteArray::number(grepCount) + " lines");

@@ -266,11 +266,6 @@ std::string_view EventStore::relayGroupOf(std::string_view host, std::string &bu
     return h.substr(first + 1);
 }
 
-std::string EventStore::relayGroupOf(std::string_view host) {
-    std::string buffer;
-    return std::string(relayGroupOf(host, buffer));
-}
-
 std::uint64_t EventStore::networkKey(const IpAddress &ip) {
     return ip.isV4() ? (ip.lo & 0xffffffffffffff00ULL) : (ip.hi & 0xffffffffffff0000ULL) | 1;
 }

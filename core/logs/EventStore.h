@@ -256,7 +256,6 @@ public:
     // A client's relay group: its host name's registered-domain-ish part, lower-cased
     // ("mta123.mail.bbt.yahoo.co.jp" -> "mail.bbt.yahoo.co.jp"), or for a client without a
     // name ("unknown") its network, /24 or /48 ("203.0.113.0/24").
-    static std::string relayGroupOf(std::string_view host);
     static std::string_view relayGroupOf(std::string_view host, std::string &buffer);
     static bool groupsByNetwork(std::string_view host) { return host.empty() || host == "unknown"; }
     static std::uint64_t networkKey(const IpAddress &ip); // the same for the same network

@@ -55,7 +55,6 @@ public:
     }
 
     std::size_t size() const { return m_size; }
-    std::size_t memoryBytes() const { return m_slots.capacity() * sizeof(Slot); }
 
 private:
     struct Slot {

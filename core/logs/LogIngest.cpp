@@ -283,14 +283,14 @@ Error openError(const QString &path, const QString &why) {
                  path + QStringLiteral(": ") + why};
 }
 
-} // namespace
-
 Error historyCancelled() {
     return Error{
         QStringLiteral("logs.history.cancelled"),
         QCoreApplication::translate("LogHistory", "Loading the log history was cancelled."),
         {}};
 }
+
+} // namespace
 
 struct LogFileReader::Inflater {
     z_stream zs{};
@@ -344,6 +344,25 @@ Result<std::size_t> LogFileReader::read(char *buffer, std::size_t capacity) {
         return readError();
     m_fileBytes += static_cast<std::uint64_t>(got);
     return static_cast<std::size_t>(got);
+}
+
+Status LogFileReader::readAll(const std::function<std::pair<char *, std::size_t>()> &space,
+                              const std::function<void(std::size_t)> &filled,
+                              const std::function<void()> &afterRead,
+                              const std::atomic<bool> *cancel) {
+    for (;;) {
+        const auto [at, room] = space();
+        const Result<std::size_t> got = read(at, room);
+        if (!got.ok())
+            return got.error();
+        if (*got == 0)
+            return Status::success();
+        filled(*got);
+        if (afterRead)
+            afterRead();
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return historyCancelled();
+    }
 }
 
 Result<std::size_t> LogFileReader::inflateInto(char *buffer, std::size_t capacity) {
@@ -411,23 +430,15 @@ Result<IngestStats> loadHistory(const QStringList &files, EventStore &store,
         ingestor.parser().time().setReference(reference, options.localOffsetMinutes);
         ingestor.beginSource(sourceId);
         ingestor.resetStats();
-        Status status;
         std::vector<char> chunk(kReadChunk);
-        for (;;) {
-            const Result<std::size_t> got = reader.read(chunk.data(), chunk.size());
-            if (!got.ok())
-                status = got.error();
-            else if (*got == 0)
-                break;
-            else
-                ingestor.feed(chunk.data(), *got);
-            if (progress)
-                progress(done + reader.fileBytesRead(), total, i);
-            if (status.ok() && cancel && cancel->load(std::memory_order_relaxed))
-                status = historyCancelled();
-            if (!status.ok())
-                break;
-        }
+        const Status status =
+            reader.readAll([&chunk] { return std::pair(chunk.data(), chunk.size()); },
+                           [&](std::size_t n) { ingestor.feed(chunk.data(), n); },
+                           [&] {
+                               if (progress)
+                                   progress(done + reader.fileBytesRead(), total, i);
+                           },
+                           cancel);
         done += reader.fileBytesRead();
         ingestor.finish();
         stats += ingestor.stats();

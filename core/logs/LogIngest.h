@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace maildeck::logs {
 
@@ -198,6 +199,11 @@ public:
     Result<std::size_t> read(char *buffer, std::size_t capacity);
     // Bytes of the file on disk consumed so far (compressed ones for gzip): for progress.
     std::uint64_t fileBytesRead() const { return m_fileBytes; }
+    // Reads to the end: space() says where the next bytes go and how many fit, filled(n) takes
+    // them, afterRead() follows each read (progress); a set *cancel ends it with an error.
+    Status readAll(const std::function<std::pair<char *, std::size_t>()> &space,
+                   const std::function<void(std::size_t)> &filled,
+                   const std::function<void()> &afterRead, const std::atomic<bool> *cancel);
 
 private:
     Result<std::size_t> inflateInto(char *buffer, std::size_t capacity);
@@ -210,8 +216,5 @@ private:
     std::unique_ptr<Inflater> m_inflater;
     std::uint64_t m_fileBytes = 0;
 };
-
-// The error loading stops with when *cancel is set.
-Error historyCancelled();
 
 } // namespace maildeck::logs

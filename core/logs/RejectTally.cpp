@@ -218,14 +218,6 @@ std::vector<GroupCount> RejectTally::top(Dimension d, std::size_t limit) const {
     }
 }
 
-std::size_t RejectTally::memoryBytes() const {
-    std::size_t bytes = m_ip4.capacity() * sizeof(std::uint32_t) +
-                        m_ip6.capacity() * sizeof(IpAddress) + m_networks.memoryBytes();
-    for (const StringCounter &c : m_counters)
-        bytes += c.memoryBytes();
-    return bytes;
-}
-
 // ---------------------------------------------------------------------------------------------
 // tallyHistory
 
@@ -466,24 +458,19 @@ Result<TallyResult> tallyHistory(const QStringList &files, const TallyOptions &o
                                            ? options.referenceUtcMs
                                            : QFileInfo(path).lastModified().toMSecsSinceEpoch();
         LogFileReader reader;
-        status = reader.open(path);
         BlockFiller filler(blocks, options.blockBytes, reference);
-        while (status.ok()) {
-            const auto [at, room] = filler.space();
-            const Result<std::size_t> got = reader.read(at, room);
-            if (!got.ok()) {
-                status = got.error();
-                break;
-            }
-            if (*got == 0)
-                break;
-            result.stats.bytes += *got;
-            filler.filled(*got);
-            if (progress)
-                progress(done + reader.fileBytesRead(), total, i);
-            if (cancel && cancel->load(std::memory_order_relaxed))
-                status = historyCancelled();
-        }
+        status = reader.open(path);
+        if (status.ok())
+            status = reader.readAll([&filler] { return filler.space(); },
+                                    [&](std::size_t n) {
+                                        result.stats.bytes += n;
+                                        filler.filled(n);
+                                    },
+                                    [&] {
+                                        if (progress)
+                                            progress(done + reader.fileBytesRead(), total, i);
+                                    },
+                                    cancel);
         done += reader.fileBytesRead();
         filler.finish();
         result.stats.countOversized(filler.oversized());

@@ -70,7 +70,6 @@ public:
     // As EventStore::groupBy(dimension, nullptr, limit) over the same events (limit 0 = all).
     std::vector<GroupCount> top(Dimension dimension, std::size_t limit) const;
     std::uint64_t events() const { return m_events; }
-    std::size_t memoryBytes() const;
 
 private:
     void count(const TallyBatch &batch, const TallyBatch::Keys &keys);

@@ -35,7 +35,6 @@ public:
                 f(m_bytes.view(m_slots[i].ref), m_slots[i].count);
     }
     std::size_t size() const { return m_size; }
-    std::size_t memoryBytes() const { return m_table.size() + m_bytes.bytesUsed(); }
 
 private:
     struct Slot {
